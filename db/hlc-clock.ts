@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { formatHlc, parseHlc, tickHlc, type Hlc } from '../src-shared/domain/hlc';
+import type { Db } from './open';
+import { meta } from './schema';
+
+export interface HlcClock {
+  readonly deviceId: string;
+  /** The next HLC timestamp, persisted so it never goes backwards across restarts. */
+  next(): string;
+  nowMs(): number;
+}
+
+export function readOrCreateDeviceId(db: Db): string {
+  const row = db.select().from(meta).where(eq(meta.key, 'device_id')).get();
+  if (row) return row.value;
+  const deviceId = uuidv7();
+  db.insert(meta).values({ key: 'device_id', value: deviceId }).run();
+  return deviceId;
+}
+
+export function createHlcClock(db: Db, now: () => number): HlcClock {
+  const deviceId = readOrCreateDeviceId(db);
+  const stored = db.select().from(meta).where(eq(meta.key, 'hlc')).get();
+  let last: Hlc = stored ? parseHlc(stored.value) : { ms: 0, counter: 0, node: deviceId };
+  return {
+    deviceId,
+    nowMs: now,
+    next() {
+      last = tickHlc(last, now());
+      const value = formatHlc(last);
+      db.insert(meta).values({ key: 'hlc', value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
+      return value;
+    },
+  };
+}

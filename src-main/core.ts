@@ -1,0 +1,190 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { StartupProblem } from '../src-shared/contract/app';
+import { ContractError, type ContractErrorShape, type Envelope } from '../src-shared/contract';
+import { backupFileName, listBackups, setAside } from '../db/backups';
+import { DatabaseCorruptError, DatabaseTooNewError } from '../db/errors';
+import { createHlcClock } from '../db/hlc-clock';
+import { createMutator } from '../db/mutate';
+import { openDatabase, type OpenedDatabase } from '../db/open';
+import { createDispatch } from './dispatch';
+import { createCoreEvents, type CoreEvents } from './events';
+import { handlers } from './handlers';
+import type { HandlerContext } from './handlers/types';
+import { createLogger, logsDirOf, type Logger } from './logging';
+import { systemClock, type Clock } from './providers/clock';
+import { headlessHost, type Host } from './providers/host';
+import type { KeyStore } from './providers/keystore';
+import { scheduleDailyBackup } from './services/app/daily-backup';
+import type { AppControl } from './services/app/app-control';
+import { createServices, type Services } from './services';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './services/profiles/passwords';
+import { SessionStore } from './sessions';
+
+export interface CoreOptions {
+  dataDir: string;
+  keystore: KeyStore;
+  migrationsDir: string;
+  shell: 'electron' | 'web' | 'test';
+  clock?: Clock;
+  host?: Host;
+  version?: string;
+  /** Check every handler's output against the contract (tests and development builds). */
+  validateOutput?: boolean;
+  logLevel?: string;
+  scryptCost?: ScryptCost;
+}
+
+export interface Core {
+  dispatch(channel: string, rawInput: unknown, sessionId: string): Promise<Envelope<unknown>>;
+  openSession(): string;
+  closeSession(sessionId: string): void;
+  readonly events: CoreEvents;
+  readonly problem: StartupProblem | null;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'parley.db';
+
+type State =
+  | { kind: 'ready'; opened: OpenedDatabase; services: Services; pending: Promise<unknown> }
+  | { kind: 'problem'; problem: StartupProblem }
+  | { kind: 'closed' };
+
+/** Opens the data folder and returns the core both shells host. Nothing here knows about Electron. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  const backupsDir = path.join(options.dataDir, 'backups');
+  mkdirSync(options.dataDir, { recursive: true });
+  const logger = await createLogger(options.dataDir, options.logLevel);
+  const events = createCoreEvents();
+  const sessions = new SessionStore();
+  const host = options.host ?? headlessHost;
+
+  const open = async (): Promise<State> => {
+    try {
+      const opened = await openDatabase({ file, migrationsDir: options.migrationsDir, backupsDir, now });
+      const mutator = createMutator(opened.db, createHlcClock(opened.db, now));
+      const services = createServices({ db: opened.db, mutator, keystore: options.keystore, now, scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST });
+      const pending = scheduleDailyBackup(opened, backupsDir, now, logger);
+      logger.info({ schemaVersion: opened.schemaVersion, backup: opened.preMigrationBackup !== null }, 'database ready');
+      return { kind: 'ready', opened, services, pending };
+    } catch (error) {
+      return { kind: 'problem', problem: describeProblem(error, backupsDir, logger) };
+    }
+  };
+
+  let state = await open();
+
+  const app: AppControl = {
+    info: () => ({
+      name: 'Parley',
+      version: options.version ?? '0.0.0-dev',
+      shell: options.shell,
+      schemaVersion: state.kind === 'ready' ? state.opened.schemaVersion : 0,
+      problem: state.kind === 'problem' ? state.problem : null,
+    }),
+    openLogsFolder: async () => {
+      const dir = logsDirOf(options.dataDir);
+      return { path: dir, opened: await host.openPath(dir) };
+    },
+    restoreBackup: async (name) => {
+      if (state.kind !== 'problem' || state.problem.kind === 'too_new') {
+        throw new ContractError('CONFLICT', 'Restoring is offered only when the data could not be opened.');
+      }
+      const source = path.join(backupsDir, path.basename(name));
+      assertHealthyBackup(source);
+      const stamp = backupFileName('damaged', now()).replace(/^parley-|\.db$/g, '');
+      const aside = setAside(file, stamp);
+      copyFileSync(source, file);
+      state = await open();
+      if (state.kind !== 'ready') throw new ContractError('INTERNAL', 'The backup was restored but could not be opened.');
+      logger.warn({ backup: path.basename(source) }, 'restored database from backup');
+      return { restored: path.basename(source), setAside: path.basename(aside) };
+    },
+  };
+
+  const services = (): Services => {
+    if (state.kind !== 'ready') throw new ContractError('RECOVERY_REQUIRED', 'Parley could not open its data.');
+    return state.services;
+  };
+
+  const context = (sessionId: string): HandlerContext | ContractErrorShape => {
+    const session = sessions.get(sessionId);
+    if (!session) return { code: 'UNAUTHENTICATED', message: 'This window’s session has ended. Reload to start again.' };
+    session.lastActiveAt = now();
+    return {
+      session,
+      sessions,
+      events,
+      app,
+      keystoreBackend: options.keystore.backend,
+      profileId: session.profileId ?? '',
+      get services() {
+        return services();
+      },
+    };
+  };
+
+  const dispatch = createDispatch({
+    handlers,
+    context,
+    inRecovery: () => state.kind !== 'ready',
+    isAdmin: (profileId) => services().profiles.isAdmin(profileId),
+    validateOutput: options.validateOutput ?? process.env.NODE_ENV !== 'production',
+    logger,
+  });
+
+  return {
+    dispatch,
+    events,
+    dataDir: options.dataDir,
+    get problem() {
+      return state.kind === 'problem' ? state.problem : null;
+    },
+    openSession: () => sessions.open(now()).id,
+    closeSession: (id) => sessions.close(id),
+    async close() {
+      if (state.kind === 'ready') {
+        await state.pending.catch(() => undefined);
+        state.opened.sqlite.close();
+      }
+      state = { kind: 'closed' };
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
+    },
+  };
+}
+
+function describeProblem(error: unknown, backupsDir: string, logger: Logger): StartupProblem {
+  const backups = listBackups(backupsDir);
+  if (error instanceof DatabaseTooNewError) {
+    logger.error({ fileVersion: error.fileVersion, knownVersion: error.knownVersion }, 'database is newer than this version');
+    return { kind: 'too_new', message: error.message, backups };
+  }
+  if (error instanceof DatabaseCorruptError) {
+    logger.error({ reason: error.reason }, 'database is damaged');
+    return {
+      kind: 'corrupt',
+      message: 'Parley’s data file is damaged and could not be opened. It has not been changed. You can restore the latest backup; the damaged file is kept aside.',
+      backups,
+    };
+  }
+  logger.error({ err: { message: (error as Error)?.message } }, 'database could not be opened');
+  return { kind: 'unreadable', message: `Parley could not open its data: ${(error as Error)?.message ?? String(error)}`, backups };
+}
+
+function assertHealthyBackup(source: string): void {
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(source, { readonly: true, fileMustExist: true });
+    if (probe.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('quick_check failed');
+  } catch {
+    throw new ContractError('CONFLICT', 'That backup is damaged too. Choose an older one.');
+  } finally {
+    probe?.close();
+  }
+}

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { byChannel } from './define';
+import { appContract } from './app';
+import { profilesContract } from './profiles';
+import { secretsContract } from './secrets';
+import { settingsContract } from './settings';
+
+/** Every call the UI can make. Adding a domain: write its file, then add it here. */
+export const contract = byChannel([...appContract, ...profilesContract, ...settingsContract, ...secretsContract]);
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';
+export * from './events';
+export { defineContract, defineEvent, type ContractEntry, type Access } from './define';

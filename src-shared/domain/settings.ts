@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { uiLanguage } from './languages';
+
+/** A learner's own preferences. Every key has a default so a new profile needs no setup. */
+const profileSettingFields = {
+  uiLanguage: z.union([z.literal('auto'), uiLanguage]),
+  theme: z.enum(['system', 'light', 'dark']),
+  dailyGoalMinutes: z.number().int().min(5).max(240),
+  reduceMotion: z.boolean(),
+  speakTermsAloud: z.boolean(),
+};
+
+export const profileSettingsSchema = z.object({
+  uiLanguage: profileSettingFields.uiLanguage.default('auto'),
+  theme: profileSettingFields.theme.default('system'),
+  dailyGoalMinutes: profileSettingFields.dailyGoalMinutes.default(15),
+  reduceMotion: profileSettingFields.reduceMotion.default(false),
+  speakTermsAloud: profileSettingFields.speakTermsAloud.default(true),
+});
+export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
+/** A change to some settings: only the keys given are written. */
+export const profileSettingsPatch = z.strictObject(profileSettingFields).partial();
+export type ProfileSettingsPatch = z.infer<typeof profileSettingsPatch>;
+
+/** Machine-wide settings, shared by every profile on this installation. */
+const appSettingFields = {
+  allowSelfServiceProfiles: z.boolean(),
+  defaultUiLanguage: uiLanguage,
+};
+
+export const appSettingsSchema = z.object({
+  allowSelfServiceProfiles: appSettingFields.allowSelfServiceProfiles.default(true),
+  defaultUiLanguage: appSettingFields.defaultUiLanguage.default('en'),
+});
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+export const appSettingsPatch = z.strictObject(appSettingFields).partial();
