@@ -60,7 +60,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const file = path.join(options.dataDir, DATABASE_FILE);
   const backupsDir = path.join(options.dataDir, 'backups');
   mkdirSync(options.dataDir, { recursive: true });
-  const logger = await createLogger(options.dataDir, options.logLevel);
+  const logFile = await createLogger(options.dataDir, options.logLevel);
+  const logger = logFile.logger;
   const events = createCoreEvents();
   const sessions = new SessionStore();
   const host = options.host ?? headlessHost;
@@ -154,7 +155,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         state.opened.sqlite.close();
       }
       state = { kind: 'closed' };
-      await new Promise<void>((resolve) => logger.flush(() => resolve()));
+      await logFile.close();
     },
   };
 }

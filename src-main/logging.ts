@@ -28,8 +28,14 @@ export function logsDirOf(dataDir: string): string {
   return path.join(dataDir, 'logs');
 }
 
-/** Structured logs in `<data>/logs/parley.<date>.<n>.log`, rolled daily or at 5 MB, the last 10 kept. */
-export async function createLogger(dataDir: string, level = 'info'): Promise<Logger> {
+export interface LogFile {
+  logger: Logger;
+  /** Flushes and closes the file (and pino-roll's timer). */
+  close(): Promise<void>;
+}
+
+/** Structured logs in `<data>/logs/parley.<n>.log`, rolled daily or at 5 MB, the last 10 kept. */
+export async function createLogger(dataDir: string, level = 'info'): Promise<LogFile> {
   const stream = await pinoRoll({
     file: path.join(logsDirOf(dataDir), 'parley'),
     extension: '.log',
@@ -38,7 +44,7 @@ export async function createLogger(dataDir: string, level = 'info'): Promise<Log
     mkdir: true,
     limit: { count: 10 },
   });
-  return pino(
+  const logger = pino(
     {
       level,
       base: { pid: process.pid },
@@ -46,4 +52,14 @@ export async function createLogger(dataDir: string, level = 'info'): Promise<Log
     },
     stream,
   );
+  return {
+    logger,
+    close: () =>
+      new Promise<void>((resolve) => {
+        logger.flush(() => {
+          stream.once('close', () => resolve());
+          stream.end();
+        });
+      }),
+  };
 }

@@ -12,5 +12,5 @@ declare module 'pino-roll' {
     dateFormat?: string;
   }
 
-  export default function pinoRoll(options: PinoRollOptions): Promise<DestinationStream & { end(): void; flushSync?(): void }>;
+  export default function pinoRoll(options: PinoRollOptions): Promise<DestinationStream & import("node:events").EventEmitter & { end(): void; flushSync?(): void }>;
 }

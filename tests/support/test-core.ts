@@ -44,11 +44,11 @@ export function caller(core: Core, sessionId = core.openSession()) {
   };
 }
 
-export const sampleProfile = {
+export const sampleProfile: Input<'profiles:create'> & { displayName: string } = {
   displayName: 'Ana',
   nativeLanguage: 'en',
   targetLanguage: 'es',
   level: 'A2',
   goals: ['travel'],
   interests: ['cooking'],
-} as const;
+};

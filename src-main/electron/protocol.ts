@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { APP_HOST, APP_SCHEME } from './renderer-origin';
+import { contentTypeOf, isClientRoute, readRendererFile, resolveRendererPath } from './renderer-files';
+import { shellLog } from './shell-log';
+
+/**
+ * Must run before the app is ready. `standard` gives app://parley a real origin (so storage, CSP 'self' and
+ * relative URLs behave as on the web), `secure` makes it a secure context (getUserMedia needs one), and
+ * `supportFetchAPI` lets the renderer fetch its own assets.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer from `rendererDir` on app://parley/. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => respond(rendererDir, request));
+}
+
+/** Every answer, errors included, carries the CSP, so no page of ours ever runs without it. */
+function reply(status: number, body: Uint8Array | string | null, contentType = 'text/plain; charset=utf-8'): Response {
+  return new Response(body, {
+    status,
+    headers: {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Type': contentType,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+export async function respond(rendererDir: string, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.host !== APP_HOST) return reply(404, 'Not found');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return reply(405, 'Method not allowed');
+  const file = resolveRendererPath(rendererDir, url.pathname);
+  if (!file) {
+    shellLog.warn('refused a path outside the renderer', { path: url.pathname.slice(0, 200) });
+    return reply(403, 'Forbidden');
+  }
+  try {
+    const served = await findFile(rendererDir, file, url.pathname);
+    if (!served) return reply(404, 'Not found');
+    return reply(200, request.method === 'HEAD' ? null : new Uint8Array(served.bytes), contentTypeOf(served.file));
+  } catch (error) {
+    shellLog.error('could not read a renderer file', { message: (error as Error)?.message });
+    return reply(500, 'Internal error');
+  }
+}
+
+async function findFile(rendererDir: string, file: string, pathname: string): Promise<{ file: string; bytes: Buffer } | null> {
+  const bytes = await readRendererFile(file);
+  if (bytes) return { file, bytes };
+  if (!isClientRoute(pathname)) return null;
+  const index = path.join(path.resolve(rendererDir), 'index.html');
+  const indexBytes = await readRendererFile(index);
+  return indexBytes ? { file: index, bytes: indexBytes } : null;
+}

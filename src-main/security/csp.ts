@@ -1,0 +1,18 @@
+/**
+ * The Content-Security-Policy of every page Parley serves, in both shells. Scripts and styles come only from the
+ * app itself: no `unsafe-eval`, no `unsafe-inline`, so an injected string can never become code. Images and
+ * media may also be `blob:`/`data:` URLs because recorded and synthesised speech is played from memory.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');

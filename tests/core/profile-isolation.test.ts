@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { DATABASE_FILE, type Core } from '../../src-main/core';
+import { channels, type Channel } from '../../src-shared/contract';
+import { dbFingerprint } from '../support/db-fingerprint';
+import { caller, makeCore, sampleProfile, tempDir } from '../support/test-core';
+
+/**
+ * Profile A (an ordinary learner) tries every contract call against profile B. B's rows must not change and none
+ * of B's private data may come back. Every channel must have an entry here, so a new channel needs a thought.
+ */
+let core: Core;
+let dataDir: string;
+let a: ReturnType<typeof caller>;
+let bId: string;
+const B_SECRET_INTEREST = 'b-private-interest';
+
+beforeAll(async () => {
+  dataDir = tempDir();
+  core = await makeCore({ dataDir });
+  const b = caller(core);
+  const created = await b.call('profiles:create', { ...sampleProfile, displayName: 'Bea', interests: [B_SECRET_INTEREST], password: 'bea password' });
+  bId = created.profile.id;
+  await b.call('settings:update', { patch: { theme: 'dark', dailyGoalMinutes: 45 } });
+  await b.call('secrets:set', { name: 'llm.apiKey', value: 'sk-bea-secret' });
+  a = caller(core);
+  await a.call('profiles:create', { ...sampleProfile, displayName: 'Al' });
+});
+afterAll(async () => core.close());
+
+function passwordHash(dir: string, profileId: string): unknown {
+  const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+  try {
+    return db.prepare('SELECT password_hash FROM profile_credentials WHERE profile_id = ?').pluck().get(profileId);
+  } finally {
+    db.close();
+  }
+}
+
+const attacks = (): Record<Channel, unknown[]> => ({
+  'app:info': [{}],
+  'app:openLogsFolder': [{}],
+  'app:restoreBackup': [{ name: 'parley-daily-20260101T000000Z.db' }],
+  'profiles:list': [{}],
+  'profiles:current': [{}],
+  'profiles:create': [{ ...sampleProfile, displayName: 'Bea', makeAdmin: true }],
+  'profiles:signIn': [{ profileId: bId }, { profileId: bId, password: 'guess' }],
+  'profiles:signOut': [{}],
+  'profiles:update': [{ displayName: 'Hijacked' }, { id: bId, displayName: 'Hijacked' }],
+  'profiles:setPassword': [{ newPassword: 'taken over' }, { profileId: bId, newPassword: 'taken over' }],
+  'profiles:delete': [{ profileId: bId, confirmation: 'Bea' }],
+  'profiles:adminCreate': [{ ...sampleProfile, displayName: 'Mole' }],
+  'profiles:adminResetPassword': [{ profileId: bId, newPassword: 'taken over' }],
+  'settings:get': [{}, { profileId: bId }],
+  'settings:update': [{ patch: { theme: 'light' } }, { profileId: bId, patch: { theme: 'light' } }],
+  'settings:getApp': [{}],
+  'settings:updateApp': [{ patch: { allowSelfServiceProfiles: false } }],
+  'secrets:status': [{}, { profileId: bId }],
+  'secrets:set': [{ name: 'llm.apiKey', value: 'mine' }, { profileId: bId, name: 'llm.apiKey', value: 'mine' }],
+  'secrets:clear': [{ name: 'llm.apiKey' }, { profileId: bId, name: 'llm.apiKey' }],
+});
+
+describe('profile isolation', () => {
+  it('covers every channel', () => {
+    expect(Object.keys(attacks()).sort()).toEqual([...channels].sort());
+  });
+
+  it("lets profile A neither read nor change profile B's data through any call", async () => {
+    // A wrong password for B counts towards B's sign-in backoff: that is the point of it. Everything else of B's,
+    // the password hash included, must stay as it was.
+    const scope = { profileId: bId, exceptTables: ['profile_credentials'] };
+    const before = dbFingerprint(dataDir, scope);
+    const hashBefore = passwordHash(dataDir, bId);
+    const outputs: string[] = [];
+    for (const [channel, inputs] of Object.entries(attacks())) {
+      for (const input of inputs) {
+        const envelope = await a.raw(channel, input);
+        outputs.push(JSON.stringify(envelope));
+        // Some calls sign A out (signOut, a failed sign-in attempt does not); sign back in as A for the next one.
+        if (!(await a.call('profiles:current', {})).profile) {
+          const al = (await a.call('profiles:list', {})).profiles.find((p) => p.displayName === 'Al');
+          await a.call('profiles:signIn', { profileId: al!.id });
+        }
+      }
+    }
+    expect(dbFingerprint(dataDir, scope)).toBe(before);
+    expect(passwordHash(dataDir, bId)).toBe(hashBefore);
+    const everything = outputs.join('\n');
+    expect(everything).not.toContain(B_SECRET_INTEREST);
+    expect(everything).not.toContain('sk-bea-secret');
+    expect(everything).not.toContain('"dailyGoalMinutes":45');
+
+    const b = caller(core);
+    await b.call('profiles:signIn', { profileId: bId, password: 'bea password' });
+    expect((await b.call('settings:get', {})).settings).toMatchObject({ theme: 'dark', dailyGoalMinutes: 45 });
+    expect((await b.call('secrets:status', {})).secrets.find((s) => s.name === 'llm.apiKey')?.isSet).toBe(true);
+    expect((await b.call('profiles:current', {})).profile?.displayName).toBe('Bea');
+  });
+});

@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { DATABASE_FILE } from '../../src-main/core';
+
+/** A hash of every row of every table, read through a second connection as another process would see it. */
+export function dbFingerprint(dataDir: string, where?: { profileId: string; exceptTables?: string[] }): string {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    const hash = createHash('sha256');
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).pluck().all() as string[];
+    for (const table of tables) {
+      const columns = (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
+      let sql = `SELECT * FROM "${table}"`;
+      const params: string[] = [];
+      if (where?.exceptTables?.includes(table)) continue;
+      if (where) {
+        if (columns.includes('profile_id')) sql += ' WHERE profile_id = ?';
+        else if (table === 'profiles') sql += ' WHERE id = ?';
+        else continue;
+        params.push(where.profileId);
+      }
+      hash.update(table);
+      for (const row of db.prepare(`${sql} ORDER BY rowid`).all(...params)) hash.update(JSON.stringify(row));
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
