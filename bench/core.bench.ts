@@ -7,10 +7,11 @@ import { startWebServer } from '../src-main/web/server';
 import { median, round, type Benchmark } from './harness';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../db/migrations');
+const RESOURCES_DIR = path.resolve(import.meta.dirname, '../resources');
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
 /** Production settings: output checking is for tests and development builds. */
 const openCore = (dataDir: string) =>
-  createCore({ dataDir, keystore: createMemoryKeyStore(), migrationsDir: MIGRATIONS_DIR, shell: 'test', validateOutput: false, logLevel: 'warn' });
+  createCore({ dataDir, keystore: createMemoryKeyStore(), migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, shell: 'test', validateOutput: false, logLevel: 'warn' });
 
 async function signedInSession(core: Core): Promise<string> {
   const sessionId = core.openSession();

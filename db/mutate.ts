@@ -2,11 +2,11 @@ import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from './open';
-import { changes, profileSettings, profiles } from './schema';
+import { cards, changes, deckPresets, decks, notes, profileSettings, profiles, reviewLogs } from './schema';
 import type { HlcClock } from './hlc-clock';
 
 /** Every table whose rows sync between devices. Writes to them go through `createMutator` only. */
-export const syncedTables = { profiles, profileSettings } as const;
+export const syncedTables = { profiles, profileSettings, deckPresets, decks, notes, cards, reviewLogs } as const;
 export type SyncedTable = (typeof syncedTables)[keyof typeof syncedTables];
 
 type SyncedColumns = {
@@ -26,9 +26,16 @@ type Patch<T extends SyncedTable> = Partial<Omit<T['$inferInsert'], 'id' | 'upda
 
 export interface Mutator {
   insert<T extends SyncedTable>(table: T, profileId: string, row: InsertRow<T>): string;
+  /** Many inserts with one prepared statement each for rows and changes: the import path. */
+  insertMany<T extends SyncedTable>(table: T, profileId: string, rows: InsertRow<T>[]): void;
   update<T extends SyncedTable>(table: T, profileId: string, id: string, patch: Patch<T>): void;
   /** Soft delete: the row keeps a tombstone so the delete can sync. */
   remove<T extends SyncedTable>(table: T, profileId: string, id: string): void;
+  /**
+   * Takes back a row inserted moments ago that has not left this device (undo of an answer): the row and its
+   * insert change go together. Refuses when the change was already sent, so the caller can tombstone instead.
+   */
+  retract<T extends SyncedTable>(table: T, profileId: string, id: string): void;
 }
 
 /**
@@ -41,7 +48,25 @@ export function createMutator(db: Db, clock: HlcClock): Mutator {
   };
   const inTransaction = <R>(fn: () => R): R => db.$client.transaction(fn)();
 
+  const bulk = new Map<SyncedTable, BulkInsert>();
+  const bulkFor = (table: SyncedTable) => {
+    let prepared = bulk.get(table);
+    if (!prepared) bulk.set(table, (prepared = prepareBulkInsert(db, table)));
+    return prepared;
+  };
+
   return {
+    insertMany(table, profileId, rows) {
+      const { insertRow, insertChange, toDriver } = bulkFor(table);
+      inTransaction(() => {
+        for (const row of rows) {
+          const hlc = clock.next();
+          const full = { ...row, updatedAt: hlc, deletedAt: null } as Record<string, unknown>;
+          insertRow.run(toDriver(full));
+          insertChange.run(uuidv7(), hlc, profileId, getTableName(table), full.id, 'insert', JSON.stringify(toColumnNames(table, full)));
+        }
+      });
+    },
     insert(table, profileId, row) {
       return inTransaction(() => {
         const hlc = clock.next();
@@ -60,6 +85,18 @@ export function createMutator(db: Db, clock: HlcClock): Mutator {
         const result = db.update(t).set(values).where(eq(t.id, id)).run();
         if (result.changes !== 1) throw new Error(`No ${getTableName(table)} row ${id} to update`);
         record(table, profileId, id, 'update', hlc, toColumnNames(table, values));
+      });
+    },
+    retract(table, profileId, id) {
+      inTransaction(() => {
+        const name = getTableName(table);
+        const change = db.$client
+          .prepare(`DELETE FROM changes WHERE profile_id = ? AND table_name = ? AND row_id = ? AND op = 'insert' AND sent_at IS NULL`)
+          .run(profileId, name, id);
+        if (change.changes !== 1) throw new Error(`The ${name} row ${id} has already been shared and cannot be taken back`);
+        const t = table as unknown as AnySynced;
+        db.delete(t).where(eq(t.id, id)).run();
+        db.$client.prepare(`DELETE FROM changes WHERE profile_id = ? AND table_name = ? AND row_id = ?`).run(profileId, name, id);
       });
     },
     remove(table, profileId, id) {
@@ -84,4 +121,34 @@ function toColumnNames(table: SyncedTable, values: Record<string, unknown>): Rec
     if (column && value !== undefined) out[column.name] = value;
   }
   return out;
+}
+
+interface BulkInsert {
+  insertRow: { run(values: Record<string, unknown>): unknown };
+  insertChange: { run(...params: unknown[]): unknown };
+  /** Row values keyed by SQL column name, converted as drizzle would (JSON text, 0/1). */
+  toDriver(values: Record<string, unknown>): Record<string, unknown>;
+}
+
+function prepareBulkInsert(db: Db, table: SyncedTable): BulkInsert {
+  const columns = Object.entries(getTableColumns(table) as Record<string, SQLiteColumn>);
+  const names = columns.map(([, c]) => c.name);
+  const insertRow = db.$client.prepare(
+    `INSERT INTO "${getTableName(table)}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`,
+  );
+  const insertChange = db.$client.prepare(
+    'INSERT INTO changes (id, hlc, profile_id, table_name, row_id, op, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  return {
+    insertRow,
+    insertChange,
+    toDriver(values) {
+      const out: Record<string, unknown> = {};
+      for (const [key, column] of columns) {
+        const value = values[key] ?? (column.hasDefault && column.default !== undefined ? column.default : null);
+        out[column.name] = value === null ? null : column.mapToDriverValue(value);
+      }
+      return out;
+    },
+  };
 }

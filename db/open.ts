@@ -6,6 +6,7 @@ import * as schema from './schema';
 import { DatabaseCorruptError, DatabaseTooNewError } from './errors';
 import { readMigrations, type Migration } from './migrations-files';
 import { backupFileName, takeBackup } from './backups';
+import { registerFunctions } from './functions';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -32,6 +33,7 @@ export function configureConnection(sqlite: Database.Database): void {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerFunctions(sqlite);
 }
 
 /**

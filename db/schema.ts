@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /*
  * Conventions (see docs/adding-a-table.md): ids are UUIDv7 text, times are integer ms UTC. A synced table has
@@ -77,6 +77,158 @@ export const changes = sqliteTable(
     createdAt: integer('created_at')
       .notNull()
       .default(sql`(unixepoch() * 1000)`),
+    /** When sync pushed it; null while it is only on this device. */
+    sentAt: integer('sent_at'),
   },
-  (t) => [index('changes_profile_seq').on(t.profileId, t.seq)],
+  (t) => [index('changes_profile_seq').on(t.profileId, t.seq), index('changes_row').on(t.tableName, t.rowId)],
+);
+
+/** Scheduling options shared by decks (Anki's "presets"). Synced. */
+export const deckPresets = sqliteTable('deck_presets', {
+  id: text('id').primaryKey(),
+  profileId: text('profile_id')
+    .notNull()
+    .references(() => profiles.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  desiredRetention: real('desired_retention').notNull(),
+  newPerDay: integer('new_per_day').notNull(),
+  reviewsPerDay: integer('reviews_per_day').notNull(),
+  /** Steps like "1m", "10m", "1d". */
+  learningSteps: text('learning_steps', { mode: 'json' }).$type<string[]>().notNull(),
+  relearningSteps: text('relearning_steps', { mode: 'json' }).$type<string[]>().notNull(),
+  maximumInterval: integer('maximum_interval').notNull(),
+  fuzz: integer('fuzz', { mode: 'boolean' }).notNull(),
+  dayStartHour: integer('day_start_hour').notNull(),
+  leechThreshold: integer('leech_threshold').notNull(),
+  leechSuspend: integer('leech_suspend', { mode: 'boolean' }).notNull(),
+  /** Personal FSRS weights from the optimizer; null uses FSRS-6 defaults. */
+  fsrsWeights: text('fsrs_weights', { mode: 'json' }).$type<number[] | null>(),
+  updatedAt: text('updated_at').notNull(),
+  deletedAt: integer('deleted_at'),
+});
+
+/** A deck, possibly inside another. Synced. */
+export const decks = sqliteTable(
+  'decks',
+  {
+    id: text('id').primaryKey(),
+    profileId: text('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    parentId: text('parent_id'),
+    name: text('name').notNull(),
+    nativeLanguage: text('native_language').notNull(),
+    targetLanguage: text('target_language').notNull(),
+    presetId: text('preset_id').notNull(),
+    /** The starter deck it came from, if any. */
+    origin: text('origin'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [index('decks_profile').on(t.profileId, t.parentId)],
+);
+
+export interface ExampleSentence {
+  text: string;
+  translation: string;
+}
+
+/** A vocabulary note: the word and what Parley knows about it. Cards are generated from it. Synced. */
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: text('id').primaryKey(),
+    profileId: text('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    deckId: text('deck_id').notNull(),
+    term: text('term').notNull(),
+    translation: text('translation').notNull(),
+    examples: text('examples', { mode: 'json' }).$type<ExampleSentence[]>().notNull(),
+    partOfSpeech: text('part_of_speech'),
+    gender: text('gender'),
+    ipa: text('ipa'),
+    /** Space-separated, lower case, each tag once. */
+    tags: text('tags').notNull().default(''),
+    audio: text('audio', { mode: 'json' }).$type<string[]>().notNull(),
+    images: text('images', { mode: 'json' }).$type<string[]>().notNull(),
+    source: text('source', { enum: ['manual', 'import', 'tutor', 'starter', 'anki'] }).notNull(),
+    /** Stable identity for re-imports (Anki guid, starter deck rank). */
+    guid: text('guid'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [
+    index('notes_profile_deck').on(t.profileId, t.deckId),
+    index('notes_profile_term').on(t.profileId, t.term),
+    index('notes_profile_guid').on(t.profileId, t.guid),
+  ],
+);
+
+/**
+ * A card: one direction of a note. Its FSRS fields are a cache of its review log (replaying the log gives them).
+ * Synced.
+ */
+export const cards = sqliteTable(
+  'cards',
+  {
+    id: text('id').primaryKey(),
+    profileId: text('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    noteId: text('note_id').notNull(),
+    deckId: text('deck_id').notNull(),
+    kind: text('kind', { enum: ['recognition', 'production', 'cloze'] }).notNull(),
+    /** 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs State). */
+    state: integer('state').notNull(),
+    due: integer('due').notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    lastReview: integer('last_review'),
+    suspended: integer('suspended', { mode: 'boolean' }).notNull().default(false),
+    buriedUntil: integer('buried_until'),
+    /** Order new cards are introduced in (deck position). */
+    position: integer('position').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [
+    index('cards_queue').on(t.profileId, t.state, t.due),
+    index('cards_note').on(t.noteId),
+    index('cards_deck').on(t.profileId, t.deckId),
+  ],
+);
+
+/** Every answer ever given. Append-only: never updated, removed only by undo of the answer just given. Synced. */
+export const reviewLogs = sqliteTable(
+  'review_logs',
+  {
+    id: text('id').primaryKey(),
+    profileId: text('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    cardId: text('card_id').notNull(),
+    reviewedAt: integer('reviewed_at').notNull(),
+    /** 1 again, 2 hard, 3 good, 4 easy. */
+    rating: integer('rating').notNull(),
+    stateBefore: integer('state_before').notNull(),
+    stateAfter: integer('state_after').notNull(),
+    dueAfter: integer('due_after').notNull(),
+    stabilityAfter: real('stability_after').notNull(),
+    difficultyAfter: real('difficulty_after').notNull(),
+    elapsedDays: real('elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    deviceId: text('device_id').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [index('review_logs_card').on(t.cardId, t.reviewedAt), index('review_logs_profile_time').on(t.profileId, t.reviewedAt)],
 );

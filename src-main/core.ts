@@ -26,6 +26,8 @@ export interface CoreOptions {
   dataDir: string;
   keystore: KeyStore;
   migrationsDir: string;
+  /** Bundled resources (starter decks, scenarios); `resources/` in the repo. */
+  resourcesDir: string;
   shell: 'electron' | 'web' | 'test';
   clock?: Clock;
   host?: Host;
@@ -43,6 +45,8 @@ export interface Core {
   readonly events: CoreEvents;
   readonly problem: StartupProblem | null;
   readonly dataDir: string;
+  /** For tests and benchmarks only: the services and connection behind dispatch. */
+  internals(): { services: Services; sqlite: Database.Database; sessionProfile(sessionId: string): string | null };
   close(): Promise<void>;
 }
 
@@ -69,8 +73,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const open = async (): Promise<State> => {
     try {
       const opened = await openDatabase({ file, migrationsDir: options.migrationsDir, backupsDir, now });
-      const mutator = createMutator(opened.db, createHlcClock(opened.db, now));
-      const services = createServices({ db: opened.db, mutator, keystore: options.keystore, now, scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST });
+      const clock = createHlcClock(opened.db, now);
+      const mutator = createMutator(opened.db, clock);
+      const services = createServices({
+        db: opened.db,
+        mutator,
+        keystore: options.keystore,
+        events,
+        now,
+        scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST,
+        dataDir: options.dataDir,
+        resourcesDir: options.resourcesDir,
+        databaseFile: file,
+        deviceId: clock.deviceId,
+      });
       const pending = scheduleDailyBackup(opened, backupsDir, now, logger);
       logger.info({ schemaVersion: opened.schemaVersion, backup: opened.preMigrationBackup !== null }, 'database ready');
       return { kind: 'ready', opened, services, pending };
@@ -148,9 +164,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return state.kind === 'problem' ? state.problem : null;
     },
     openSession: () => sessions.open(now()).id,
+    internals: () => {
+      if (state.kind !== 'ready') throw new Error('The core is not ready');
+      return { services: state.services, sqlite: state.opened.sqlite, sessionProfile: (id) => sessions.get(id)?.profileId ?? null };
+    },
     closeSession: (id) => sessions.close(id),
     async close() {
       if (state.kind === 'ready') {
+        await state.services.jobs.cancelAll();
         await state.pending.catch(() => undefined);
         state.opened.sqlite.close();
       }

@@ -34,7 +34,10 @@ export function secureWebPreferences(preloadPath: string, isPackaged: boolean): 
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const saved = loadWindowState(options.stateFile, screen.getAllDisplays().map((display) => display.workArea));
+  const saved = loadWindowState(
+    options.stateFile,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
     ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : DEFAULT_SIZE),
     minWidth: MIN_WIDTH,

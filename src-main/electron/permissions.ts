@@ -7,7 +7,12 @@ type MediaTypes = ReadonlyArray<'video' | 'audio' | 'unknown'>;
  * The microphone (Chromium's 'media' permission, audio only) for our own origin; nothing else for anyone. The
  * camera is refused too: a language tutor needs to hear the learner, not see them.
  */
-export function isPermissionGranted(permission: string, origin: string | null, appOrigin: string, mediaTypes: MediaTypes = []): boolean {
+export function isPermissionGranted(
+  permission: string,
+  origin: string | null,
+  appOrigin: string,
+  mediaTypes: MediaTypes = [],
+): boolean {
   return permission === 'media' && origin === appOrigin && !mediaTypes.includes('video');
 }
 

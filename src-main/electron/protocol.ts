@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { APP_HOST, APP_SCHEME } from './renderer-origin';
-import { contentTypeOf, isClientRoute, readRendererFile, resolveRendererPath } from './renderer-files';
+import { contentTypeOf, readRendererFile, resolveRendererPath } from './renderer-files';
 import { shellLog } from './shell-log';
 
 /**
@@ -16,7 +15,10 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `rendererDir` on app://parley/. */
+/**
+ * Serves the files of the built renderer from `rendererDir` on app://parley/, and nothing else: there is no
+ * fallback to index.html for unknown paths, so the renderer routes with a hash or in memory.
+ */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => respond(rendererDir, request));
 }
@@ -43,20 +45,11 @@ export async function respond(rendererDir: string, request: Request): Promise<Re
     return reply(403, 'Forbidden');
   }
   try {
-    const served = await findFile(rendererDir, file, url.pathname);
-    if (!served) return reply(404, 'Not found');
-    return reply(200, request.method === 'HEAD' ? null : new Uint8Array(served.bytes), contentTypeOf(served.file));
+    const bytes = await readRendererFile(file);
+    if (!bytes) return reply(404, 'Not found');
+    return reply(200, request.method === 'HEAD' ? null : new Uint8Array(bytes), contentTypeOf(file));
   } catch (error) {
     shellLog.error('could not read a renderer file', { message: (error as Error)?.message });
     return reply(500, 'Internal error');
   }
-}
-
-async function findFile(rendererDir: string, file: string, pathname: string): Promise<{ file: string; bytes: Buffer } | null> {
-  const bytes = await readRendererFile(file);
-  if (bytes) return { file, bytes };
-  if (!isClientRoute(pathname)) return null;
-  const index = path.join(path.resolve(rendererDir), 'index.html');
-  const indexBytes = await readRendererFile(index);
-  return indexBytes ? { file: index, bytes: indexBytes } : null;
 }

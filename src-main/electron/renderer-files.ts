@@ -47,11 +47,6 @@ export function resolveRendererPath(rendererDir: string, pathname: string): stri
   return target;
 }
 
-/** A path without a file extension is one of the renderer's own routes, answered with index.html. */
-export function isClientRoute(pathname: string): boolean {
-  return path.posix.extname(pathname) === '';
-}
-
 /** The file's bytes, or null when there is no such file. */
 export async function readRendererFile(file: string): Promise<Buffer | null> {
   try {

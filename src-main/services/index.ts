@@ -1,8 +1,18 @@
 import type { Mutator } from '../../db/mutate';
 import type { Db } from '../../db/open';
+import type { CoreEvents } from '../events';
 import type { KeyStore } from '../providers/keystore';
+import { createBrowseService } from './browse/browse-service';
+import { createDeckRows } from './decks/deck-rows';
+import { createDecksService } from './decks/decks-service';
+import { createPresetsService } from './decks/presets';
+import { createImportsService } from './imports/imports-service';
+import { createJobsService } from './jobs/jobs';
+import { createNotesService } from './notes/notes-service';
+import { createOptimizerService } from './optimizer/optimizer-service';
 import { createProfilesService } from './profiles/profiles-service';
 import type { ScryptCost } from './profiles/passwords';
+import { createReviewService } from './review/review-service';
 import { createSecretsService } from './secrets/secrets-service';
 import { createSettingsService } from './settings/settings-service';
 
@@ -10,16 +20,48 @@ export interface ServiceDeps {
   db: Db;
   mutator: Mutator;
   keystore: KeyStore;
+  events: CoreEvents;
   now: () => number;
   scryptCost: ScryptCost;
+  /** The data folder (database, uploads, media, logs). */
+  dataDir: string;
+  /** Bundled resources: starter decks, scenarios, word lists. */
+  resourcesDir: string;
+  /** The database file, for workers that open their own connection. */
+  databaseFile: string;
+  deviceId: string;
 }
 
 export function createServices(deps: ServiceDeps) {
-  return {
+  const presets = createPresetsService(deps);
+  const base = {
     profiles: createProfilesService(deps),
     settings: createSettingsService(deps),
     secrets: createSecretsService(deps.keystore),
+    jobs: createJobsService(deps.events),
+    presets,
+    deckRows: createDeckRows({ ...deps, presets }),
+    notes: createNotesService(deps),
+  };
+  const shared = { ...deps, ...base };
+  return {
+    ...base,
+    decks: createDecksService(shared),
+    review: createReviewService(shared),
+    imports: createImportsService(shared),
+    browse: createBrowseService(shared),
+    optimizer: createOptimizerService(shared),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+/** What a domain service may use: the shared dependencies and the base services. */
+export type DomainDeps = ServiceDeps & {
+  profiles: ReturnType<typeof createProfilesService>;
+  settings: ReturnType<typeof createSettingsService>;
+  secrets: ReturnType<typeof createSecretsService>;
+  jobs: ReturnType<typeof createJobsService>;
+  presets: ReturnType<typeof createPresetsService>;
+  deckRows: ReturnType<typeof createDeckRows>;
+  notes: ReturnType<typeof createNotesService>;
+};

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     keystore: createFileKeyStore(path.join(options.dataDir, 'secrets.json')),
     migrationsDir: path.join(repoRoot, 'db', 'migrations'),
+    resourcesDir: path.join(repoRoot, 'resources'),
     shell: 'web',
     host: systemOpenerHost,
     version,

@@ -1,12 +1,29 @@
 import type { z } from 'zod';
 import { byChannel } from './define';
 import { appContract } from './app';
+import { browseContract } from './browse';
+import { decksContract } from './decks';
+import { importsContract } from './imports';
+import { notesContract } from './notes';
+import { optimizerContract } from './optimizer';
+import { reviewContract } from './review';
 import { profilesContract } from './profiles';
 import { secretsContract } from './secrets';
 import { settingsContract } from './settings';
 
 /** Every call the UI can make. Adding a domain: write its file, then add it here. */
-export const contract = byChannel([...appContract, ...profilesContract, ...settingsContract, ...secretsContract]);
+export const contract = byChannel([
+  ...appContract,
+  ...profilesContract,
+  ...settingsContract,
+  ...secretsContract,
+  ...decksContract,
+  ...notesContract,
+  ...reviewContract,
+  ...importsContract,
+  ...browseContract,
+  ...optimizerContract,
+]);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -8,6 +8,12 @@ const profileSettingFields = {
   dailyGoalMinutes: z.number().int().min(5).max(240),
   reduceMotion: z.boolean(),
   speakTermsAloud: z.boolean(),
+  /** IANA zone for the study day boundary; 'auto' follows the computer. */
+  timeZone: z.string().min(1).max(64),
+  /** Production cards are answered by typing. */
+  typeAnswers: z.boolean(),
+  /** Typed answers that differ only in accents count as right. */
+  forgiveDiacritics: z.boolean(),
 };
 
 export const profileSettingsSchema = z.object({
@@ -16,6 +22,9 @@ export const profileSettingsSchema = z.object({
   dailyGoalMinutes: profileSettingFields.dailyGoalMinutes.default(15),
   reduceMotion: profileSettingFields.reduceMotion.default(false),
   speakTermsAloud: profileSettingFields.speakTermsAloud.default(true),
+  timeZone: profileSettingFields.timeZone.default('auto'),
+  typeAnswers: profileSettingFields.typeAnswers.default(false),
+  forgiveDiacritics: profileSettingFields.forgiveDiacritics.default(false),
 });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
 /** A change to some settings: only the keys given are written. */

@@ -14,6 +14,11 @@ let core: Core;
 let dataDir: string;
 let a: ReturnType<typeof caller>;
 let bId: string;
+let bDeck: string;
+let bNote: string;
+let bCards: string[];
+let bPreset: string;
+const B_PRIVATE_WORD = 'bprivateword';
 const B_SECRET_INTEREST = 'b-private-interest';
 
 beforeAll(async () => {
@@ -24,6 +29,12 @@ beforeAll(async () => {
   bId = created.profile.id;
   await b.call('settings:update', { patch: { theme: 'dark', dailyGoalMinutes: 45 } });
   await b.call('secrets:set', { name: 'llm.apiKey', value: 'sk-bea-secret' });
+  const { services } = core.internals();
+  bDeck = services.deckRows.create(bId, { name: 'Bea deck', parentId: null, nativeLanguage: 'en', targetLanguage: 'es' }).id;
+  bPreset = services.presets.defaultFor(bId).id;
+  const note = services.notes.create(bId, bDeck, { term: B_PRIVATE_WORD, translation: 'secret', examples: [], partOfSpeech: null, gender: null, ipa: null, tags: [] }, 'manual');
+  bNote = note.id;
+  bCards = services.notes.get(bId, bNote).cards.map((c) => c.id);
   a = caller(core);
   await a.call('profiles:create', { ...sampleProfile, displayName: 'Al' });
 });
@@ -59,6 +70,41 @@ const attacks = (): Record<Channel, unknown[]> => ({
   'secrets:status': [{}, { profileId: bId }],
   'secrets:set': [{ name: 'llm.apiKey', value: 'mine' }, { profileId: bId, name: 'llm.apiKey', value: 'mine' }],
   'secrets:clear': [{ name: 'llm.apiKey' }, { profileId: bId, name: 'llm.apiKey' }],
+  'decks:list': [{}],
+  'decks:create': [{ name: 'Mine', parentId: bDeck }],
+  'decks:update': [{ deckId: bDeck, name: 'Taken' }],
+  'decks:delete': [{ deckId: bDeck, confirmation: 'Bea deck' }],
+  'decks:starters': [{}],
+  'decks:addStarter': [{ starterId: 'starter-en-es' }],
+  'decks:getPreset': [{ deckId: bDeck }],
+  'decks:updatePreset': [{ presetId: bPreset, patch: { newPerDay: 0 } }],
+  'decks:exportCsv': [{ deckId: bDeck }],
+  'notes:get': [{ noteId: bNote }],
+  'notes:create': [{ deckId: bDeck, term: 'x', translation: 'y' }],
+  'notes:update': [{ noteId: bNote, patch: { term: 'changed' } }],
+  'review:next': [{ deckId: bDeck }, {}],
+  'review:answer': [{ scope: { deckId: bDeck }, cardId: bCards[0], rating: 3, durationMs: 1000 }],
+  'review:undo': [{ scope: { deckId: bDeck } }],
+  'review:suspend': [{ scope: {}, cardId: bCards[0] }],
+  'review:bury': [{ scope: {}, cardId: bCards[1] }],
+  'import:csvPreview': [{ fileId: 'AAAAAAAAAAAAAAAAAAAA' }],
+  'import:csvStart': [
+    {
+      fileId: 'AAAAAAAAAAAAAAAAAAAA',
+      target: { kind: 'deck', deckId: bDeck },
+      mapping: { term: 0, translation: 1 },
+      duplicates: 'update',
+      commit: true,
+    },
+  ],
+  'import:result': [{ jobId: 'nope' }],
+  'import:cancel': [{ jobId: 'nope' }],
+  'browse:search': [{ query: B_PRIVATE_WORD }, { deckId: bDeck }],
+  'browse:bulk': [{ cardIds: bCards, action: { kind: 'delete' } }, { cardIds: bCards, action: { kind: 'suspend' } }],
+  'browse:undo': [{ undoId: 'nope' }],
+  'optimizer:run': [{ presetId: bPreset }],
+  'optimizer:result': [{ jobId: 'nope' }],
+  'optimizer:accept': [{ jobId: 'nope' }],
 });
 
 describe('profile isolation', () => {
@@ -88,6 +134,8 @@ describe('profile isolation', () => {
     expect(passwordHash(dataDir, bId)).toBe(hashBefore);
     const everything = outputs.join('\n');
     expect(everything).not.toContain(B_SECRET_INTEREST);
+    expect(everything).not.toContain(B_PRIVATE_WORD);
+    expect(everything).not.toContain(bNote);
     expect(everything).not.toContain('sk-bea-secret');
     expect(everything).not.toContain('"dailyGoalMinutes":45');
 

@@ -8,7 +8,11 @@ export function dbFingerprint(dataDir: string, where?: { profileId: string; exce
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
   try {
     const hash = createHash('sha256');
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).pluck().all() as string[];
+    // FTS shadow tables hold the same content as their virtual table, partly without rowids: hash the virtual one.
+    const tables = (db.pragma('table_list') as { schema: string; name: string; type: string }[])
+      .filter((t) => t.schema === 'main' && (t.type === 'table' || t.type === 'virtual') && !t.name.startsWith('sqlite_'))
+      .map((t) => t.name)
+      .sort();
     for (const table of tables) {
       const columns = (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
       let sql = `SELECT * FROM "${table}"`;

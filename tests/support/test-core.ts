@@ -6,6 +6,7 @@ import { createMemoryKeyStore } from '../../src-main/providers/keystore';
 import type { Channel, Input, Output } from '../../src-shared/contract';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../db/migrations');
+export const RESOURCES_DIR = path.resolve(import.meta.dirname, '../../resources');
 
 /** Cheap scrypt for unit tests; the end-to-end tests use the real cost. */
 export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 };
@@ -23,6 +24,7 @@ export async function makeCore(overrides: Partial<CoreOptions> = {}): Promise<Co
     dataDir: overrides.dataDir ?? tempDir(),
     keystore: createMemoryKeyStore(),
     migrationsDir: MIGRATIONS_DIR,
+    resourcesDir: RESOURCES_DIR,
     shell: 'test',
     validateOutput: true,
     scryptCost: TEST_SCRYPT_COST,
