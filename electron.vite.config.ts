@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/index.ts'),
           web: resolve(root, 'src-main/web/cli.ts'),
+          optimize: resolve(root, 'src-main/workers/optimize.ts'),
+          'import-csv': resolve(root, 'src-main/workers/import-csv.ts'),
         },
       },
     },
@@ -32,6 +34,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rolldownOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
     },
   },

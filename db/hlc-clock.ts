@@ -23,13 +23,15 @@ export function createHlcClock(db: Db, now: () => number): HlcClock {
   const deviceId = readOrCreateDeviceId(db);
   const stored = db.select().from(meta).where(eq(meta.key, 'hlc')).get();
   let last: Hlc = stored ? parseHlc(stored.value) : { ms: 0, counter: 0, node: deviceId };
+  // Prepared once: every synced write ticks the clock, and a drizzle upsert per tick cost more than the write.
+  const save = db.$client.prepare(`INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   return {
     deviceId,
     nowMs: now,
     next() {
       last = tickHlc(last, now());
       const value = formatHlc(last);
-      db.insert(meta).values({ key: 'hlc', value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
+      save.run(value);
       return value;
     },
   };

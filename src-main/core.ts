@@ -13,12 +13,15 @@ import { createCoreEvents, type CoreEvents } from './events';
 import { handlers } from './handlers';
 import type { HandlerContext } from './handlers/types';
 import { createLogger, logsDirOf, type Logger } from './logging';
+import { startIdleSignOut } from './policy/idle-sign-out';
+import type { LoadedPolicy } from './policy/loaded-policy';
 import { systemClock, type Clock } from './providers/clock';
 import { headlessHost, type Host } from './providers/host';
 import type { KeyStore } from './providers/keystore';
 import { scheduleDailyBackup } from './services/app/daily-backup';
 import type { AppControl } from './services/app/app-control';
 import { createServices, type Services } from './services';
+import { createPolicyService } from './services/policy/policy-service';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './services/profiles/passwords';
 import { SessionStore } from './sessions';
 
@@ -36,6 +39,8 @@ export interface CoreOptions {
   validateOutput?: boolean;
   logLevel?: string;
   scryptCost?: ScryptCost;
+  /** The machine policy the shell read (locked settings, idle sign-out); none when absent. */
+  policy?: LoadedPolicy;
 }
 
 export interface Core {
@@ -68,6 +73,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = logFile.logger;
   const events = createCoreEvents();
   const sessions = new SessionStore();
+  const policy = createPolicyService(options.policy);
+  if (options.policy?.problems.length) logger.warn({ problems: options.policy.problems }, 'machine policy not applied');
+  const stopIdleSignOut = startIdleSignOut({ sessions, events, now, minutes: policy.idleSignOutMinutes() });
   const host = options.host ?? headlessHost;
 
   const open = async (): Promise<State> => {
@@ -86,6 +94,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         resourcesDir: options.resourcesDir,
         databaseFile: file,
         deviceId: clock.deviceId,
+        policy,
+        logger,
       });
       const pending = scheduleDailyBackup(opened, backupsDir, now, logger);
       logger.info({ schemaVersion: opened.schemaVersion, backup: opened.preMigrationBackup !== null }, 'database ready');
@@ -139,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sessions,
       events,
       app,
+      policy,
       keystoreBackend: options.keystore.backend,
       profileId: session.profileId ?? '',
       get services() {
@@ -175,6 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await state.pending.catch(() => undefined);
         state.opened.sqlite.close();
       }
+      stopIdleSignOut();
       state = { kind: 'closed' };
       await logFile.close();
     },

@@ -40,6 +40,11 @@ export class SessionStore {
     session.secretsKey = null;
   }
 
+  /** Every session signed in to some profile, e.g. to sign out those left idle. */
+  signedIn(): Session[] {
+    return [...this.sessions.values()].filter((s) => s.profileId !== null);
+  }
+
   /** Sessions signed in to a profile, e.g. to sign them all out when it is deleted. */
   withProfile(profileId: string): Session[] {
     return [...this.sessions.values()].filter((s) => s.profileId === profileId);

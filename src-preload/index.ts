@@ -1,6 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { z } from 'zod';
-import { BRIDGE_KEY, EVENT_CHANNEL, type ParleyBridge } from '../src-shared/bridge';
+import { BRIDGE_KEY, EVENT_CHANNEL, UPLOAD_CHANNEL, type ParleyBridge, type UploadedFile } from '../src-shared/bridge';
 import { channels, type Envelope } from '../src-shared/contract';
 import { eventNames } from '../src-shared/contract/events';
 
@@ -43,6 +43,17 @@ const api = {
     return () => {
       set.delete(cb);
     };
+  },
+  uploadFile(file: unknown): Promise<Envelope<UploadedFile>> {
+    // Only a real File the learner picked has a path; the page never names a path itself.
+    let filePath: string;
+    try {
+      filePath = webUtils.getPathForFile(file as File);
+    } catch {
+      filePath = '';
+    }
+    if (!filePath) return Promise.reject(new Error('Parley can only open files you picked.'));
+    return ipcRenderer.invoke(UPLOAD_CHANNEL, filePath) as Promise<Envelope<UploadedFile>>;
   },
 } satisfies ParleyBridge;
 

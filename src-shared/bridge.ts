@@ -9,7 +9,21 @@ export interface ParleyBridge {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
   /** Listens to one contract event; unknown event names are ignored. Returns the unsubscribe function. */
   on(event: string, cb: (payload: unknown) => void): () => void;
+  /**
+   * Hands a file the learner picked (a DOM `File`) to the core without copying it through IPC: the preload asks
+   * Electron for its path and the main process registers it. Answers the same as the web shell's POST /api/upload.
+   */
+  uploadFile(file: unknown): Promise<Envelope<UploadedFile>>;
 }
+
+export interface UploadedFile {
+  fileId: string;
+  fileName: string;
+  bytes: number;
+}
+
+/** The IPC channel behind `uploadFile` (not a contract call: it carries a path only the preload can produce). */
+export const UPLOAD_CHANNEL = 'parley:uploadFile';
 
 /** The name under which the preload exposes the bridge on `window`. */
 export const BRIDGE_KEY = 'parley';

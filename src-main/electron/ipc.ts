@@ -1,5 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { EVENT_CHANNEL } from '../../src-shared/bridge';
+import { EVENT_CHANNEL, UPLOAD_CHANNEL, type UploadedFile } from '../../src-shared/bridge';
+import { createFileStore } from '../services/files/file-store';
 import { channels, type Channel, type Envelope } from '../../src-shared/contract';
 import type { Core } from '../core';
 import type { CoreEvent, EventTarget } from '../events';
@@ -7,7 +8,7 @@ import { originOf } from './renderer-origin';
 import { shellLog } from './shell-log';
 
 /** The part of the core the transport needs; tests may pass a fake. */
-export type IpcCore = Pick<Core, 'dispatch' | 'openSession' | 'closeSession' | 'events'>;
+export type IpcCore = Pick<Core, 'dispatch' | 'openSession' | 'closeSession' | 'events' | 'dataDir'>;
 
 export interface IpcTransport {
   /** Opens the window's own core session and lets its top frame call the contract. Returns the session id. */
@@ -54,6 +55,12 @@ export function createIpcTransport(core: IpcCore, origin: string): IpcTransport 
   for (const channel of channels) {
     ipcMain.handle(channel, (event, input: unknown) => call(channel, event, input));
   }
+  const files = createFileStore({ dataDir: core.dataDir });
+  ipcMain.handle(UPLOAD_CHANNEL, async (event, filePath: unknown): Promise<Envelope<UploadedFile>> => {
+    const sessionId = trustedSession(windows, origin, event);
+    if (!sessionId) return FORBIDDEN;
+    return registerPickedFile(core, files, sessionId, filePath);
+  });
   const unsubscribe = core.events.subscribe((event) => forwardEvent(windows, origin, event));
 
   return {
@@ -70,6 +77,28 @@ export function createIpcTransport(core: IpcCore, origin: string): IpcTransport 
 /** Removes the handlers of every contract channel (a second transport, or a test, can then register anew). */
 export function unregisterIpcHandlers(): void {
   for (const channel of channels) ipcMain.removeHandler(channel);
+  ipcMain.removeHandler(UPLOAD_CHANNEL);
+}
+
+/** A file the learner picked: registered where it is for the window's signed-in profile (the same store as uploads). */
+async function registerPickedFile(
+  core: IpcCore,
+  files: ReturnType<typeof createFileStore>,
+  sessionId: string,
+  filePath: unknown,
+): Promise<Envelope<UploadedFile>> {
+  if (typeof filePath !== 'string' || filePath.length === 0 || filePath.length > 4096) {
+    return { ok: false, error: { code: 'INVALID_INPUT', message: 'That is not a file path.' } };
+  }
+  const current = await core.dispatch('profiles:current', {}, sessionId);
+  const profileId = current.ok ? (current.value as { profile: { id: string } | null }).profile?.id : undefined;
+  if (!profileId) return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sign in to a profile first.' } };
+  try {
+    const stored = files.registerPath(filePath, profileId);
+    return { ok: true, value: { fileId: stored.fileId, fileName: stored.fileName, bytes: stored.bytes } };
+  } catch {
+    return { ok: false, error: { code: 'NOT_FOUND', message: 'That file could not be opened.' } };
+  }
 }
 
 function attach(core: IpcCore, windows: Map<number, AttachedWindow>, contents: WebContents): string {

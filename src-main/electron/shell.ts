@@ -1,16 +1,20 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { createCore, type Core } from '../core';
+import type { LoadedPolicy } from '../policy/loaded-policy';
+import { policyDataDir } from '../policy/policy-data-dir';
 import type { Host } from '../providers/host';
 import { resolveDataDir } from './data-dir';
 import { createIpcTransport, type IpcTransport } from './ipc';
 import { createSafeStorageKeyStore, SAFE_STORAGE_FILE } from './keystore';
+import { readMachinePolicy } from './machine-policy';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
 import { guardWebContents } from './navigation-guard';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { rendererEntry, type RendererEntry } from './renderer-origin';
 import { shellLog } from './shell-log';
+import { startUpdater } from './updater';
 
 export interface ShellPaths {
   /** The built preload, `out/preload/index.cjs`. */
@@ -27,12 +31,13 @@ const electronHost: Host = {
 };
 
 /**
- * Everything that must happen before `ready` happens here, in order: the data folder (the single-instance lock
- * lives in userData, so two data folders can run side by side), the lock, the sandbox for every renderer, the
- * app:// scheme and the guard on every webContents. The rest waits for `ready`.
+ * Everything that must happen before `ready` happens here, in order: the machine policy, the data folder (the
+ * single-instance lock lives in userData, so two data folders can run side by side), the lock, the sandbox for every
+ * renderer, the app:// scheme and the guard on every webContents. The rest waits for `ready`.
  */
 export function startElectronShell(paths: ShellPaths): void {
-  if (!useChosenDataDir()) return;
+  const policy = readMachinePolicy(app.isPackaged);
+  if (!useChosenDataDir(policy)) return;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -43,13 +48,17 @@ export function startElectronShell(paths: ShellPaths): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, entry.origin));
   app
     .whenReady()
-    .then(() => launch(paths, entry))
+    .then(() => launch(paths, entry, policy))
     .catch(failStartup);
 }
 
-function useChosenDataDir(): boolean {
+/** A school's policy decides where data lives; a flag or a variable cannot move it elsewhere. */
+function useChosenDataDir(policy: LoadedPolicy): boolean {
   try {
-    const choice = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+    const fromPolicy = policyDataDir(policy.policy, process.env);
+    const choice = fromPolicy
+      ? { dir: fromPolicy, overridden: true }
+      : resolveDataDir(process.argv, process.env, app.getPath('userData'));
     if (choice.overridden) app.setPath('userData', choice.dir);
     return true;
   } catch (error) {
@@ -58,7 +67,7 @@ function useChosenDataDir(): boolean {
   }
 }
 
-async function launch(paths: ShellPaths, entry: RendererEntry): Promise<void> {
+async function launch(paths: ShellPaths, entry: RendererEntry, policy: LoadedPolicy): Promise<void> {
   serveRenderer(paths.rendererDir);
   installMenu(app.isPackaged);
   const dataDir = app.getPath('userData');
@@ -74,6 +83,7 @@ async function launch(paths: ShellPaths, entry: RendererEntry): Promise<void> {
     host: electronHost,
     version: app.getVersion(),
     validateOutput: !app.isPackaged,
+    policy,
   });
   const ipc = createIpcTransport(core, entry.origin);
   closeCoreOnQuit(core, ipc);
@@ -88,6 +98,10 @@ async function launch(paths: ShellPaths, entry: RendererEntry): Promise<void> {
     return window;
   });
   windows.show();
+  if (app.isPackaged) {
+    const stopUpdateChecks = startUpdater(core, policy.policy);
+    app.on('will-quit', stopUpdateChecks);
+  }
   app.on('second-instance', () => windows.show());
   app.on('activate', () => windows.show());
   app.on('window-all-closed', () => {

@@ -1,14 +1,8 @@
-import { ContractError } from '../../src-shared/contract/errors';
 import type { browseContract } from '../../src-shared/contract/browse';
 import type { HandlersFor } from './types';
 
-// TEMPORARY: replaced by the real handlers while the vocabulary issue is built.
-const notBuilt = (): never => {
-  throw new ContractError('UNAVAILABLE', 'Not built yet.');
-};
-
 export const browseHandlers: HandlersFor<typeof browseContract> = {
-  'browse:search': notBuilt,
-  'browse:bulk': notBuilt,
-  'browse:undo': notBuilt,
+  'browse:search': (input, { services, profileId }) => services.browse.search(profileId, input),
+  'browse:bulk': ({ cardIds, action }, { services, profileId }) => services.browse.bulk(profileId, cardIds, action),
+  'browse:undo': ({ undoId }, { services, profileId }) => services.browse.undo(profileId, undoId),
 };

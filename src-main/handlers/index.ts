@@ -4,6 +4,7 @@ import { decksHandlers } from './decks';
 import { importsHandlers } from './imports';
 import { notesHandlers } from './notes';
 import { optimizerHandlers } from './optimizer';
+import { policyHandlers } from './policy';
 import { reviewHandlers } from './review';
 import { profilesHandlers } from './profiles';
 import { secretsHandlers } from './secrets';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...importsHandlers,
   ...browseHandlers,
   ...optimizerHandlers,
+  ...policyHandlers,
 };

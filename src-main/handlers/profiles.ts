@@ -2,8 +2,10 @@ import { ContractError } from '../../src-shared/contract/errors';
 import type { profilesContract } from '../../src-shared/contract/profiles';
 import type { HandlerContext, HandlersFor } from './types';
 
-function canSelfCreate({ services }: HandlerContext): boolean {
-  return services.profiles.count() === 0 || services.settings.getApp().allowSelfServiceProfiles;
+/** The first profile can always be created (someone must be the admin); after that the policy and the setting decide. */
+function canSelfCreate({ services, policy }: HandlerContext): boolean {
+  if (services.profiles.count() === 0) return true;
+  return policy.allowsSelfServiceProfiles() && services.settings.getApp().allowSelfServiceProfiles;
 }
 
 export const profilesHandlers: HandlersFor<typeof profilesContract> = {

@@ -1,16 +1,13 @@
-import { ContractError } from '../../src-shared/contract/errors';
 import type { reviewContract } from '../../src-shared/contract/review';
 import type { HandlersFor } from './types';
 
-// TEMPORARY: replaced by the real handlers while the vocabulary issue is built.
-const notBuilt = (): never => {
-  throw new ContractError('UNAVAILABLE', 'Not built yet.');
-};
-
+/** The review queue lives per window session: the session id keys it, the signed-in profile scopes it. */
 export const reviewHandlers: HandlersFor<typeof reviewContract> = {
-  'review:next': notBuilt,
-  'review:answer': notBuilt,
-  'review:undo': notBuilt,
-  'review:suspend': notBuilt,
-  'review:bury': notBuilt,
+  'review:next': (scope, { services, profileId, session }) => services.review.next(profileId, session.id, scope),
+  'review:answer': (input, { services, profileId, session }) => services.review.answer(profileId, session.id, input),
+  'review:undo': ({ scope }, { services, profileId, session }) => services.review.undo(profileId, session.id, scope),
+  'review:suspend': ({ scope, cardId }, { services, profileId, session }) =>
+    services.review.suspend(profileId, session.id, scope, cardId),
+  'review:bury': ({ scope, cardId }, { services, profileId, session }) =>
+    services.review.bury(profileId, session.id, scope, cardId),
 };

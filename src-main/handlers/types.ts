@@ -4,6 +4,7 @@ import type { Session, SessionStore } from '../sessions';
 import type { Services } from '../services';
 import type { CoreEvents } from '../events';
 import type { AppControl } from '../services/app/app-control';
+import type { PolicyService } from '../services/policy/policy-service';
 
 export interface HandlerContext {
   session: Session;
@@ -11,6 +12,8 @@ export interface HandlerContext {
   services: Services;
   events: CoreEvents;
   app: AppControl;
+  /** The machine policy; reachable in recovery too, unlike `services`. */
+  policy: PolicyService;
   keystoreBackend: 'os' | 'basic_text' | 'file' | 'memory';
   /** The signed-in profile; dispatch has already checked there is one for channels that need it. */
   profileId: string;

@@ -1,6 +1,7 @@
 import type { Mutator } from '../../db/mutate';
 import type { Db } from '../../db/open';
 import type { CoreEvents } from '../events';
+import type { Logger } from '../logging';
 import type { KeyStore } from '../providers/keystore';
 import { createBrowseService } from './browse/browse-service';
 import { createDeckRows } from './decks/deck-rows';
@@ -10,6 +11,7 @@ import { createImportsService } from './imports/imports-service';
 import { createJobsService } from './jobs/jobs';
 import { createNotesService } from './notes/notes-service';
 import { createOptimizerService } from './optimizer/optimizer-service';
+import type { PolicyService } from './policy/policy-service';
 import { createProfilesService } from './profiles/profiles-service';
 import type { ScryptCost } from './profiles/passwords';
 import { createReviewService } from './review/review-service';
@@ -30,6 +32,10 @@ export interface ServiceDeps {
   /** The database file, for workers that open their own connection. */
   databaseFile: string;
   deviceId: string;
+  /** The machine policy, built by the core before the database opens. */
+  policy: PolicyService;
+  /** Structured logs: codes, counts and file names, never the learner's words. */
+  logger: Logger;
 }
 
 export function createServices(deps: ServiceDeps) {

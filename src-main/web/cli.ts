@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
+import { loadPolicyFile, policyFilePath } from '../policy/policy-file';
 import { createFileKeyStore, FILE_KEYSTORE_WARNING } from '../providers/file-keystore';
 import { systemOpenerHost } from '../providers/host';
 import { parseWebCliOptions } from './cli-options';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const options = parseWebCliOptions(process.argv.slice(2));
   const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
+  const policy = loadPolicyFile(policyFilePath(process.platform, process.env, true));
+  for (const problem of policy.problems) console.warn(`Machine policy not applied: ${problem}`);
   const core = await createCore({
     dataDir: options.dataDir,
     keystore: createFileKeyStore(path.join(options.dataDir, 'secrets.json')),
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
     host: systemOpenerHost,
     version,
     validateOutput: process.env.NODE_ENV !== 'production',
+    policy,
   });
   const server = await startWebServer({
     core,

@@ -9,6 +9,8 @@ import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { BodyTooLargeError, readBody } from './read-body';
 import { RequestGuard } from './request-guard';
 import { resolveStaticPath, sendStaticFile } from './static-files';
+import { receiveUpload } from './upload';
+import { createFileStore } from '../services/files/file-store';
 
 export interface WebServerOptions {
   core: Core;
@@ -46,6 +48,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const guard = new RequestGuard(token, hostNames);
   const sessions = new Set<string>();
   const sockets = new Set<WebSocket>();
+  const files = createFileStore({ dataDir: core.dataDir });
 
   const openSession = (): string => {
     if (sessions.size >= MAX_SESSIONS) {
@@ -62,6 +65,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
     if (!guard.originAllowed(req)) return sendJson(res, 403, failure('FORBIDDEN', 'Requests from other sites are refused.'));
     if (!guard.tokenMatches(guard.bearer(req))) return sendJson(res, 401, failure('UNAUTHENTICATED', 'Open Parley from the address it printed.'));
+    if (pathname === WEB_PATHS.upload) return receiveUpload(req, res, { core, files, hasSession: (id) => sessions.has(id) });
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, failure('INVALID_INPUT', 'Send JSON.'));
     }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -10,7 +10,9 @@ export function launchWorker(name: string, workerData: unknown): Worker {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const fromSource = import.meta.url.endsWith('.ts');
   if (fromSource) {
-    return new Worker(path.join(here, `${name}.ts`), { workerData, execArgv: ['--import', 'tsx'] });
+    // Node 20 does not apply `--import tsx` from a worker's execArgv, so the worker registers tsx itself.
+    const entry = JSON.stringify(pathToFileURL(path.join(here, `${name}.ts`)).href);
+    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`, { eval: true, workerData });
   }
   // Built: this module may sit in out/main/ or out/main/chunks/.
   const mainDir = path.basename(here) === 'chunks' ? path.dirname(here) : here;

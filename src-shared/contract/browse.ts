@@ -26,7 +26,8 @@ export const browseSearch = defineContract({
     query: z.string().max(500).default(''),
     deckId: id.nullable().default(null),
     state: z.enum(['new', 'learning', 'review', 'suspended']).nullable().default(null),
-    tag: z.string().max(60).nullable().default(null),
+    /** One tag, written as tags are stored (lower case, underscores). */
+    tag: tag.nullable().default(null),
     due: z.enum(['today', 'overdue']).nullable().default(null),
     minLapses: z.number().int().min(0).max(999).nullable().default(null),
     sort: z.enum(['created', 'due', 'term', 'lapses']).default('created'),

@@ -6,8 +6,11 @@ export const jobProgress = defineEvent(
   z.object({ jobId: z.string(), done: z.number(), total: z.number(), phase: z.string() }),
 );
 
-/** Sent to a session whose profile was signed out from elsewhere (deleted, reset by an admin). */
-export const sessionSignedOut = defineEvent('session:signedOut', z.object({ reason: z.enum(['deleted', 'reset']) }));
+/** Sent to a session whose profile was signed out from elsewhere (deleted, reset by an admin) or left idle. */
+export const sessionSignedOut = defineEvent(
+  'session:signedOut',
+  z.object({ reason: z.enum(['deleted', 'reset', 'idle']) }),
+);
 
 export const events = { [jobProgress.name]: jobProgress, [sessionSignedOut.name]: sessionSignedOut } as const;
 export type EventName = keyof typeof events;

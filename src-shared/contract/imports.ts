@@ -38,7 +38,9 @@ export const importCsvPreview = defineContract({
     encoding: csvEncoding,
     delimiter: csvDelimiter,
     hasHeader: z.boolean(),
+    /** Header names; '' for every column when the file has no header (the dialog names them by position). */
     columns: z.array(z.string()),
+    /** The first data rows, each value cut to a few hundred characters. */
     rows: z.array(z.array(z.string())),
     /** A guess of which column holds what, from the header names. */
     suggestedMapping: columnMapping.partial(),
@@ -64,11 +66,16 @@ export const importCsvStart = defineContract({
 export const importJobResult = z.object({
   jobId: z.string(),
   status: z.enum(['running', 'done', 'cancelled', 'failed']),
+  /** Bytes of the file read so far, and its size: the progress bar. */
   done: z.number().int(),
   total: z.number().int(),
+  /** Data rows read (blank lines and the header not counted); each is imported, updated, skipped or rejected. */
+  rows: z.number().int(),
+  /** With `commit` off these say what would happen. */
   imported: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
+  /** The first 1,000 rejected rows with their line and reason; rejectedCount counts all of them. */
   rejected: z.array(rowProblem),
   rejectedCount: z.number().int(),
   deckId: id.nullable(),

@@ -6,6 +6,7 @@ import { decksContract } from './decks';
 import { importsContract } from './imports';
 import { notesContract } from './notes';
 import { optimizerContract } from './optimizer';
+import { policyContract } from './policy';
 import { reviewContract } from './review';
 import { profilesContract } from './profiles';
 import { secretsContract } from './secrets';
@@ -23,6 +24,7 @@ export const contract = byChannel([
   ...importsContract,
   ...browseContract,
   ...optimizerContract,
+  ...policyContract,
 ]);
 
 export type Contract = typeof contract;

@@ -34,4 +34,10 @@ export const optimizerAccept = defineContract({
   invalidates: ['decks:getPreset', 'review:next'],
 });
 
-export const optimizerContract = [optimizerRun, optimizerResult, optimizerAccept] as const;
+export const optimizerCancel = defineContract({
+  channel: 'optimizer:cancel',
+  input: z.strictObject({ jobId: z.string().max(64) }),
+  output: z.object({ cancelled: z.boolean() }),
+});
+
+export const optimizerContract = [optimizerRun, optimizerResult, optimizerAccept, optimizerCancel] as const;

@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { id } from '../domain/text';
-import { cardKind, cardState, grammaticalGender, partOfSpeech, rating } from '../domain/vocabulary';
+import { cardKind, cardState, grammaticalGender, partOfSpeech, rating, tag } from '../domain/vocabulary';
 
 /** Which cards a session studies: a deck (with its subdecks) or all, and optionally "study more". */
 export const studyScope = z.strictObject({
   deckId: id.nullable().default(null),
   custom: z
     .discriminatedUnion('mode', [
+      /** Reviews due within the next `days` days, now: up to a day's review limit, no new cards. */
       z.strictObject({ mode: z.literal('ahead'), days: z.number().int().min(1).max(365) }),
+      /** Today's new-card limit raised by `count`. */
       z.strictObject({ mode: z.literal('extraNew'), count: z.number().int().min(1).max(9999) }),
-      z.strictObject({ mode: z.literal('tag'), tag: z.string().min(1).max(60) }),
+      /** Only the words with this tag: a fresh day's worth of their due and new cards. */
+      z.strictObject({ mode: z.literal('tag'), tag }),
     ])
     .nullable()
     .default(null),
 });
+
+export type StudyScope = z.output<typeof studyScope>;
 
 export const queueCounts = z.object({ new: z.number().int(), learning: z.number().int(), review: z.number().int() });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uiLanguage } from './languages';
+import { httpUrl, updateChannel } from './policy';
 
 /** A learner's own preferences. Every key has a default so a new profile needs no setup. */
 const profileSettingFields = {
@@ -35,11 +36,18 @@ export type ProfileSettingsPatch = z.infer<typeof profileSettingsPatch>;
 const appSettingFields = {
   allowSelfServiceProfiles: z.boolean(),
   defaultUiLanguage: uiLanguage,
+  updatesEnabled: z.boolean(),
+  updateChannel,
+  /** A generic update feed (a school server's `/updates/`); null means GitHub releases. */
+  updateFeedUrl: httpUrl.nullable(),
 };
 
 export const appSettingsSchema = z.object({
   allowSelfServiceProfiles: appSettingFields.allowSelfServiceProfiles.default(true),
   defaultUiLanguage: appSettingFields.defaultUiLanguage.default('en'),
+  updatesEnabled: appSettingFields.updatesEnabled.default(true),
+  updateChannel: appSettingFields.updateChannel.default('stable'),
+  updateFeedUrl: appSettingFields.updateFeedUrl.default(null),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 export const appSettingsPatch = z.strictObject(appSettingFields).partial();

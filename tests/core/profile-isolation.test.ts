@@ -105,6 +105,8 @@ const attacks = (): Record<Channel, unknown[]> => ({
   'optimizer:run': [{ presetId: bPreset }],
   'optimizer:result': [{ jobId: 'nope' }],
   'optimizer:accept': [{ jobId: 'nope' }],
+  'optimizer:cancel': [{ jobId: 'nope' }],
+  'policy:get': [{}, { profileId: bId }],
 });
 
 describe('profile isolation', () => {

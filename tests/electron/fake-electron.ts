@@ -205,6 +205,15 @@ export const ipcRenderer = {
 
 export const session = { defaultSession };
 
+/** Real Files picked in a dialog have a path; anything else gets ''. Tests mark picked files with `pickedPath`. */
+export const webUtils = {
+  getPathForFile: vi.fn((file: unknown) => {
+    const picked = (file as { pickedPath?: unknown } | null)?.pickedPath;
+    if (typeof picked !== 'string') throw new TypeError('not a File');
+    return picked;
+  }),
+};
+
 export default {
   app,
   BrowserWindow,
@@ -218,4 +227,5 @@ export default {
   screen,
   session,
   shell,
+  webUtils,
 };

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channels, type Envelope } from '../../src-shared/contract';
 import type { Core } from '../../src-main/core';
 import { createCoreEvents } from '../../src-main/events';
-import { makeCore, removeDir, sampleProfile } from '../support/test-core';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeCore, removeDir, sampleProfile, tempDir } from '../support/test-core';
 import { BrowserWindow, ipcMain, type FakeFrame, type FakeWebContents } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -33,6 +35,7 @@ function fakeCore() {
     openSession: vi.fn(() => `session-${++next}`),
     closeSession: vi.fn(),
     events: createCoreEvents(),
+    dataDir: tempDir('parley-ipc-'),
   };
 }
 
@@ -61,7 +64,7 @@ function invoke(
 describe('the IPC transport', () => {
   it('registers every contract channel on ipcMain.handle, and unregisters them all', () => {
     transport = createIpcTransport(fakeCore(), APP_ORIGIN);
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...channels].sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...channels, 'parley:uploadFile'].sort());
     transport.dispose();
     transport = undefined;
     expect(ipcMain.handlers.size).toBe(0);
@@ -175,5 +178,30 @@ describe('the IPC transport', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
+  });
+});
+
+describe('picked files', () => {
+  it('registers a picked file for the window\'s signed-in profile only, and refuses foreign frames', async () => {
+    core = await makeCore();
+    transport = createIpcTransport(core, APP_ORIGIN);
+    const window = ourWindow();
+    attach(window);
+    const file = path.join(tempDir('parley-picked-'), 'words.csv');
+    writeFileSync(file, 'casa;house\n');
+
+    const signedOut = await invoke('parley:uploadFile', window.webContents, file);
+    expect(signedOut).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    await invoke('profiles:create', window.webContents, { ...sampleProfile });
+    const picked = await invoke('parley:uploadFile', window.webContents, file);
+    expect(picked).toMatchObject({ ok: true, value: { fileName: 'words.csv', bytes: 11 } });
+    const preview = await invoke('import:csvPreview', window.webContents, { fileId: (picked as { value: { fileId: string } }).value.fileId });
+    expect(preview).toMatchObject({ ok: true, value: { rows: [['casa', 'house']] } });
+
+    const stranger = new BrowserWindow({});
+    stranger.webContents.mainFrame.url = 'https://evil.example/';
+    expect(await invoke('parley:uploadFile', stranger.webContents, file)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await invoke('parley:uploadFile', window.webContents, { path: file })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

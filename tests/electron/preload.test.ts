@@ -12,9 +12,20 @@ afterEach(() => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes only invoke and on, as window.parley', () => {
+  it('exposes only invoke, on and uploadFile, as window.parley', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'uploadFile']);
+  });
+
+  it('hands the main process the path of a picked file, and refuses anything else', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { fileId: 'f'.repeat(24), fileName: 'words.csv', bytes: 3 } });
+    await expect(bridge.uploadFile({ pickedPath: '/home/ana/words.csv' })).resolves.toMatchObject({ ok: true });
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('parley:uploadFile', '/home/ana/words.csv');
+    ipcRenderer.invoke.mockClear();
+    for (const notAFile of ['/etc/passwd', { name: 'x.csv' }, null]) {
+      await expect(bridge.uploadFile(notAFile)).rejects.toThrow(/only open files you picked/);
+    }
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
   it('passes contract channels to ipcRenderer.invoke', async () => {

@@ -51,7 +51,7 @@ describe('the Electron shell', () => {
     const window = BrowserWindow.instances[0]!;
     expect(window.loadURL).toHaveBeenCalledWith('app://parley/index.html');
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...channels].sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...channels, 'parley:uploadFile'].sort());
 
     const info = ipcMain.handlers.get('app:info')!;
     const contents = window.webContents;

@@ -9,19 +9,22 @@ import {
   type ProfileSettings,
   type ProfileSettingsPatch,
 } from '../../../src-shared/domain/settings';
+import type { PolicyService } from '../policy/policy-service';
 
 interface Deps {
   db: Db;
   mutator: Mutator;
+  policy: PolicyService;
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
 /**
  * Settings are stored one key per row. A stored value this version cannot read (written by another version, say)
- * falls back to its default instead of breaking the whole settings page.
+ * falls back to its default instead of breaking the whole settings page. The machine policy sits over both: its
+ * presets under the stored values, its locked values over them, and writes to locked settings refused.
  */
-export function createSettingsService({ db, mutator }: Deps) {
+export function createSettingsService({ db, mutator, policy }: Deps) {
   const profileRows = (profileId: string) =>
     db
       .select()
@@ -31,10 +34,11 @@ export function createSettingsService({ db, mutator }: Deps) {
 
   return {
     get(profileId: string): ProfileSettings {
-      return withDefaults(profileSettingsSchema, profileRows(profileId));
+      return policy.enforce(withDefaults(profileSettingsSchema, [...policy.presetRows(), ...profileRows(profileId)]));
     },
 
-    update(profileId: string, patch: ProfileSettingsPatch): ProfileSettings {
+    update(profileId: string, requested: ProfileSettingsPatch): ProfileSettings {
+      const patch = policy.checkPatch(requested);
       const existing = new Map(profileRows(profileId).map((row) => [row.key, row]));
       db.$client.transaction(() => {
         for (const [key, value] of Object.entries(patch)) {
@@ -49,10 +53,11 @@ export function createSettingsService({ db, mutator }: Deps) {
 
     getApp(): AppSettings {
       const rows = db.select().from(appSettings).all().map((r) => ({ key: r.key, value: safeJson(r.value) }));
-      return withDefaults(appSettingsSchema, rows);
+      return policy.enforce(withDefaults(appSettingsSchema, [...policy.presetRows(), ...rows]));
     },
 
-    updateApp(patch: Partial<AppSettings>): AppSettings {
+    updateApp(requested: Partial<AppSettings>): AppSettings {
+      const patch = policy.checkPatch(requested);
       db.$client.transaction(() => {
         for (const [key, value] of Object.entries(patch)) {
           if (value === undefined) continue;

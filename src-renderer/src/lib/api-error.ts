@@ -21,7 +21,8 @@ export class ApiError extends Error {
   }
 
   static transport(problem: TransportProblem, message: string): ApiError {
-    const code: ErrorCode = problem === 'offline' ? 'UNAVAILABLE' : problem === 'token' ? 'UNAUTHENTICATED' : 'INVALID_INPUT';
+    const code: ErrorCode =
+      problem === 'offline' ? 'UNAVAILABLE' : problem === 'token' ? 'UNAUTHENTICATED' : 'INVALID_INPUT';
     return new ApiError(code, message, { transport: problem });
   }
 

@@ -45,7 +45,8 @@ export function createHttpTransport(): HttpTransport {
 
   const createSession = async (): Promise<string> => {
     const response = await post(WEB_PATHS.session, {}, { authorization: `Bearer ${requireToken()}` });
-    if (response.status === 401) throw ApiError.transport('token', 'This Parley address has expired. Open the new one it printed.');
+    if (response.status === 401)
+      throw ApiError.transport('token', 'This Parley address has expired. Open the new one it printed.');
     if (!response.ok) throw ApiError.transport('offline', `Parley answered with status ${response.status}.`);
     const { sessionId } = (await response.json()) as { sessionId: string };
     webCredentials.saveSessionId(sessionId);
@@ -83,7 +84,8 @@ export function createHttpTransport(): HttpTransport {
       const sessionId = await session();
       let response = await send(channel, input, sessionId);
       if (response.status === 401) response = await send(channel, input, await renew(sessionId));
-      if (response.status === 401) throw ApiError.transport('token', 'This Parley address has expired. Open the new one it printed.');
+      if (response.status === 401)
+        throw ApiError.transport('token', 'This Parley address has expired. Open the new one it printed.');
       return envelopeFrom(response);
     },
   };

@@ -19,7 +19,12 @@ export function createQueryClient(): QueryClient {
   // When the core says this session is signed out (it restarted, or a profile was removed elsewhere), ask again
   // who is signed in so the UI returns to the profile picker instead of showing errors.
   const onError = (error: Error, channel: unknown) => {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && channel !== 'profiles:current' && !error.transportProblem) {
+    if (
+      error instanceof ApiError &&
+      error.code === 'UNAUTHENTICATED' &&
+      channel !== 'profiles:current' &&
+      !error.transportProblem
+    ) {
       void queryClient.invalidateQueries({ queryKey: CURRENT_PROFILE });
     }
   };

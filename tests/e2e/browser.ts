@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** The system Chromium (no browser download here), quiet and without a sandbox for containers. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+export function tempDataDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Collects what should never happen on a page: console errors, uncaught exceptions, CSP violations. */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `/tmp/parley-${name}.png`, animations: 'disabled' });
+}
+
+/** The focused element as its role and accessible name (`button "Next"`), as a screen reader would announce it. */
+export async function focusedDescription(page: Page): Promise<string> {
+  const focused = page.locator(':focus');
+  if ((await focused.count()) === 0) return 'body';
+  const snapshot = await focused.first().ariaSnapshot();
+  return (snapshot.split('\n')[0] ?? '').replace(/^- /, '').replace(/:$/, '');
+}
+
+/** Presses Tab until the focused element matches, failing after `max` presses (so the control is keyboard-reachable). */
+export async function tabTo(page: Page, pattern: RegExp, { max = 40, backwards = false } = {}): Promise<string> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const focused = await focusedDescription(page);
+    seen.push(focused);
+    if (pattern.test(focused)) return focused;
+  }
+  throw new Error(`Tab never reached ${pattern}; focus went through:\n${seen.join('\n')}`);
+}
+
+/** The focused element's computed outline, to prove focus is visible. */
+export function focusOutline(page: Page): Promise<{ style: string; width: number }> {
+  return page.evaluate(`(() => {
+    const style = getComputedStyle(document.activeElement);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  })()`);
+}
