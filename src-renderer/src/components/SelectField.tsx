@@ -1,4 +1,5 @@
 import { useId, type SelectHTMLAttributes } from 'react';
+import { LockedNote } from './LockedNote';
 
 export interface SelectOption {
   value: string;
@@ -10,13 +11,17 @@ interface Props extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   options: readonly SelectOption[];
   hint?: string;
   error?: string | null;
+  /** Set when a machine policy fixes this setting: the select is disabled and says why. */
+  lockedNote?: string | null;
 }
 
-export function SelectField({ label, options, hint, error, className, ...select }: Props) {
+export function SelectField({ label, options, hint, error, lockedNote, className, disabled, ...select }: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const lockedId = `${id}-locked`;
+  const describedBy =
+    [lockedNote ? lockedId : '', hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className="field-label">
@@ -27,6 +32,7 @@ export function SelectField({ label, options, hint, error, className, ...select 
         className="input select"
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
+        disabled={disabled || Boolean(lockedNote)}
         {...select}
       >
         {options.map((option) => (
@@ -35,6 +41,7 @@ export function SelectField({ label, options, hint, error, className, ...select 
           </option>
         ))}
       </select>
+      {lockedNote && <LockedNote id={lockedId} text={lockedNote} />}
       {hint && (
         <p id={hintId} className="field-hint">
           {hint}

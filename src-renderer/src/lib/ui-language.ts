@@ -24,3 +24,13 @@ export function resolveUiLanguage(
 export function browserUiLanguage(): UiLanguage {
   return uiLanguageFor(navigator.language.slice(0, 2).toLowerCase());
 }
+
+/** The interface languages a machine policy allows (null: all of them), as select options. */
+export function allowedUiLanguageOptions(allowed: readonly UiLanguage[] | null) {
+  return allowed ? uiLanguageOptions.filter((option) => allowed.includes(option.value)) : uiLanguageOptions;
+}
+
+/** 'Automatic' may pick any interface language, so it is offered only when the policy allows them all (as the core). */
+export function allowsAutoUiLanguage(allowed: readonly UiLanguage[] | null): boolean {
+  return !allowed || uiLanguages.every((language) => allowed.includes(language));
+}

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../../src-shared/domain/languages';
+import type { AppSettings } from '../../../../src-shared/domain/settings';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormError } from '../../components/FormError';
 import { SelectField } from '../../components/SelectField';
 import { useContractMutation } from '../../hooks/useContractMutation';
 import { useContractQuery } from '../../hooks/useContractQuery';
 import { useDescribeError } from '../../hooks/useDescribeError';
+import { usePolicy } from '../../hooks/usePolicy';
 import { useToast } from '../../hooks/useToast';
-import { uiLanguageOptions } from '../../lib/ui-language';
+import { allowedUiLanguageOptions } from '../../lib/ui-language';
 
 export function AdminAppSettings() {
   const { t } = useTranslation();
@@ -15,6 +17,8 @@ export function AdminAppSettings() {
   const describe = useDescribeError();
   const app = useContractQuery('settings:getApp', {});
   const update = useContractMutation('settings:updateApp');
+  const policy = usePolicy();
+  const lockedNote = (key: keyof AppSettings) => (policy.isLocked(key) ? t('settings.lockedBySchool') : null);
   if (app.isPending) return <p className="field-hint">{t('app.loading')}</p>;
   if (app.isError) return <FormError message={describe(app.error)} />;
   const saved = app.data.settings;
@@ -32,13 +36,15 @@ export function AdminAppSettings() {
         label={t('settings.admin.allowSelfService')}
         hint={t('settings.admin.allowSelfServiceHint')}
         checked={shown.allowSelfServiceProfiles}
+        lockedNote={lockedNote('allowSelfServiceProfiles')}
         onChange={(event) => save({ allowSelfServiceProfiles: event.target.checked })}
       />
       <SelectField
         label={t('settings.admin.defaultUiLanguage')}
         hint={t('settings.admin.defaultUiLanguageHint')}
-        options={uiLanguageOptions}
+        options={allowedUiLanguageOptions(policy.allowedUiLanguages)}
         value={shown.defaultUiLanguage}
+        lockedNote={lockedNote('defaultUiLanguage')}
         onChange={(event) => save({ defaultUiLanguage: event.target.value as UiLanguage })}
       />
     </div>

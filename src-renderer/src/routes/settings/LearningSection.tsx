@@ -4,6 +4,7 @@ import type { ProfileSettings } from '../../../../src-shared/domain/settings';
 import { CheckboxField } from '../../components/CheckboxField';
 import { SettingsSection } from '../../components/SettingsSection';
 import { TextField } from '../../components/TextField';
+import { usePolicy } from '../../hooks/usePolicy';
 import { useUpdateSettings } from '../../hooks/useUpdateSettings';
 
 const MIN_MINUTES = 5;
@@ -12,6 +13,8 @@ const MAX_MINUTES = 240;
 export function LearningSection({ settings }: { settings: ProfileSettings }) {
   const { t } = useTranslation();
   const { save, shown, isPending } = useUpdateSettings(settings);
+  const policy = usePolicy();
+  const lockedNote = (key: keyof ProfileSettings) => (policy.isLocked(key) ? t('settings.lockedBySchool') : null);
   const [minutes, setMinutes] = useState(String(settings.dailyGoalMinutes));
   const [showProblem, setShowProblem] = useState(false);
   const value = Number(minutes);
@@ -47,18 +50,21 @@ export function LearningSection({ settings }: { settings: ProfileSettings }) {
           label={t('settings.learning.speakTerms')}
           hint={t('settings.learning.speakTermsHint')}
           checked={shown.speakTermsAloud}
+          lockedNote={lockedNote('speakTermsAloud')}
           onChange={(event) => save({ speakTermsAloud: event.target.checked })}
         />
         <CheckboxField
           label={t('settings.learning.typeAnswers')}
           hint={t('settings.learning.typeAnswersHint')}
           checked={shown.typeAnswers}
+          lockedNote={lockedNote('typeAnswers')}
           onChange={(event) => save({ typeAnswers: event.target.checked })}
         />
         <CheckboxField
           label={t('settings.learning.forgiveDiacritics')}
           hint={t('settings.learning.forgiveDiacriticsHint')}
           checked={shown.forgiveDiacritics}
+          lockedNote={lockedNote('forgiveDiacritics')}
           onChange={(event) => save({ forgiveDiacritics: event.target.checked })}
         />
       </form>
