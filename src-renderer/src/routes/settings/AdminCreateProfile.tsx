@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -80,26 +81,16 @@ export function AdminCreateProfile() {
         value={draft.level}
         onChange={(event) => setDraft({ ...draft, level: event.target.value as CefrLevel })}
       />
-      <div className="two-columns">
-        <TextField
-          label={t('settings.admin.learnerPassword')}
-          optional
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={showProblems && passwordCheck?.field === 'password' ? t(`validation.${passwordCheck.problem}`) : null}
-        />
-        <TextField
-          label={t('settings.admin.learnerPasswordConfirm')}
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          disabled={!password}
-          onChange={(event) => setConfirmation(event.target.value)}
-          error={showProblems && passwordCheck?.field === 'confirm' ? t(`validation.${passwordCheck.problem}`) : null}
-        />
-      </div>
+      <NewPasswordFields
+        labels={{ password: t('settings.admin.learnerPassword'), confirm: t('settings.admin.learnerPasswordConfirm') }}
+        password={password}
+        confirmation={confirmation}
+        onPassword={setPassword}
+        onConfirmation={setConfirmation}
+        problem={passwordCheck}
+        showProblems={showProblems}
+        optional
+      />
       <FormError message={failure} />
       <div className="actions">
         <button type="submit" className="button" disabled={create.isPending}>

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../components/CheckboxField';
 import { FormError } from '../../components/FormError';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { useContractMutation } from '../../hooks/useContractMutation';
 import { useContractQuery } from '../../hooks/useContractQuery';
 import { useDescribeError } from '../../hooks/useDescribeError';
@@ -69,24 +69,15 @@ export function AdminResetPassword({ selfId }: { selfId: string }) {
             onChange={(event) => setRemovePassword(event.target.checked)}
           />
           {!removePassword && (
-            <div className="two-columns">
-              <TextField
-                label={t('settings.admin.resetNew')}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                error={showProblems && check?.field === 'password' ? t(`validation.${check.problem}`) : null}
-              />
-              <TextField
-                label={t('settings.admin.resetConfirm')}
-                type="password"
-                autoComplete="new-password"
-                value={confirmation}
-                onChange={(event) => setConfirmation(event.target.value)}
-                error={showProblems && check?.field === 'confirm' ? t(`validation.${check.problem}`) : null}
-              />
-            </div>
+            <NewPasswordFields
+              labels={{ password: t('settings.admin.resetNew'), confirm: t('settings.admin.resetConfirm') }}
+              password={password}
+              confirmation={confirmation}
+              onPassword={setPassword}
+              onConfirmation={setConfirmation}
+              problem={check}
+              showProblems={showProblems}
+            />
           )}
           <p className="field-hint">{t('settings.admin.resetWarning')}</p>
           <FormError message={failure} />

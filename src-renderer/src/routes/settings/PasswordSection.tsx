@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/FormError';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { SettingsSection } from '../../components/SettingsSection';
 import { TextField } from '../../components/TextField';
 import { useContractMutation } from '../../hooks/useContractMutation';
@@ -71,24 +72,15 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
             onChange={(event) => setCurrent(event.target.value)}
           />
         )}
-        <div className="two-columns">
-          <TextField
-            label={t('settings.password.new')}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(event) => setNext(event.target.value)}
-            error={showProblems && check?.field === 'password' ? t(`validation.${check.problem}`) : null}
-          />
-          <TextField
-            label={t('settings.password.confirm')}
-            type="password"
-            autoComplete="new-password"
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-            error={showProblems && check?.field === 'confirm' ? t(`validation.${check.problem}`) : null}
-          />
-        </div>
+        <NewPasswordFields
+          labels={{ password: t('settings.password.new'), confirm: t('settings.password.confirm') }}
+          password={next}
+          confirmation={confirmation}
+          onPassword={setNext}
+          onConfirmation={setConfirmation}
+          problem={check}
+          showProblems={showProblems}
+        />
         <FormError message={failure} />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
