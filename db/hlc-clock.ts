@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { formatHlc, parseHlc, tickHlc, type Hlc } from '../src-shared/domain/hlc';
+import { formatHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '../src-shared/domain/hlc';
 import type { Db } from './open';
 import { meta } from './schema';
 
@@ -11,6 +11,12 @@ export interface HlcClock {
   nowMs(): number;
 }
 
+/** The core's clock, which sync also moves past timestamps received from other devices. */
+export interface ReceivingHlcClock extends HlcClock {
+  /** Later local writes order after `remote`. */
+  receive(remote: string): void;
+}
+
 export function readOrCreateDeviceId(db: Db): string {
   const row = db.select().from(meta).where(eq(meta.key, 'device_id')).get();
   if (row) return row.value;
@@ -19,7 +25,7 @@ export function readOrCreateDeviceId(db: Db): string {
   return deviceId;
 }
 
-export function createHlcClock(db: Db, now: () => number): HlcClock {
+export function createHlcClock(db: Db, now: () => number): ReceivingHlcClock {
   const deviceId = readOrCreateDeviceId(db);
   const stored = db.select().from(meta).where(eq(meta.key, 'hlc')).get();
   let last: Hlc = stored ? parseHlc(stored.value) : { ms: 0, counter: 0, node: deviceId };
@@ -33,6 +39,10 @@ export function createHlcClock(db: Db, now: () => number): HlcClock {
       const value = formatHlc(last);
       save.run(value);
       return value;
+    },
+    receive(remote) {
+      last = receiveHlc(last, parseHlc(remote), now());
+      save.run(formatHlc(last));
     },
   };
 }

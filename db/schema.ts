@@ -201,7 +201,7 @@ export const cards = sqliteTable(
   },
   (t) => [
     index('cards_queue').on(t.profileId, t.state, t.due),
-    index('cards_note').on(t.noteId),
+    uniqueIndex('cards_note').on(t.noteId, t.kind),
     index('cards_deck').on(t.profileId, t.deckId),
   ],
 );
@@ -232,3 +232,7 @@ export const reviewLogs = sqliteTable(
   },
   (t) => [index('review_logs_card').on(t.cardId, t.reviewedAt), index('review_logs_profile_time').on(t.profileId, t.reviewedAt)],
 );
+
+export * from './schema-progress';
+export * from './schema-tutor';
+export * from './schema-sync';

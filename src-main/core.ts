@@ -1,9 +1,9 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { StartupProblem } from '../src-shared/contract/app';
 import { ContractError, type ContractErrorShape, type Envelope } from '../src-shared/contract';
-import { backupFileName, listBackups, setAside } from '../db/backups';
+import { backupFileName, BackupUnusableError, listBackups, prepareRestore, setAside } from '../db/backups';
 import { DatabaseCorruptError, DatabaseTooNewError } from '../db/errors';
 import { createHlcClock } from '../db/hlc-clock';
 import { createMutator } from '../db/mutate';
@@ -21,6 +21,7 @@ import type { KeyStore } from './providers/keystore';
 import { scheduleDailyBackup } from './services/app/daily-backup';
 import type { AppControl } from './services/app/app-control';
 import { createServices, type Services } from './services';
+import type { LlmOptions } from './services/llm/llm-service';
 import { createPolicyService } from './services/policy/policy-service';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './services/profiles/passwords';
 import { SessionStore } from './sessions';
@@ -41,6 +42,8 @@ export interface CoreOptions {
   scryptCost?: ScryptCost;
   /** The machine policy the shell read (locked settings, idle sign-out); none when absent. */
   policy?: LoadedPolicy;
+  /** Model-call time limits and the local servers `llm:detectLocal` probes; tests shorten and redirect them. */
+  llmOptions?: LlmOptions;
 }
 
 export interface Core {
@@ -94,10 +97,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         resourcesDir: options.resourcesDir,
         databaseFile: file,
         deviceId: clock.deviceId,
+        hlc: clock,
         policy,
         logger,
+        host,
+        llmOptions: options.llmOptions,
       });
       const pending = scheduleDailyBackup(opened, backupsDir, now, logger);
+      if (options.shell !== 'test') services.sync.startBackground();
       logger.info({ schemaVersion: opened.schemaVersion, backup: opened.preMigrationBackup !== null }, 'database ready');
       return { kind: 'ready', opened, services, pending };
     } catch (error) {
@@ -119,15 +126,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const dir = logsDirOf(options.dataDir);
       return { path: dir, opened: await host.openPath(dir) };
     },
-    restoreBackup: async (name) => {
-      if (state.kind !== 'problem' || state.problem.kind === 'too_new') {
-        throw new ContractError('CONFLICT', 'Restoring is offered only when the data could not be opened.');
+    restoreBackup: async (name, { whileRunning = false } = {}) => {
+      const allowed = whileRunning ? state.kind === 'ready' : state.kind === 'problem' && state.problem.kind !== 'too_new';
+      if (!allowed) throw new ContractError('CONFLICT', 'Restoring is offered only when the data could not be opened.');
+      const ready = await prepareRestore(backupsDir, name, file).catch((error: unknown) => {
+        throw error instanceof BackupUnusableError ? new ContractError('CONFLICT', error.message) : error;
+      });
+      if (state.kind === 'ready') {
+        await state.services.jobs.cancelAll();
+        await state.pending.catch(() => undefined);
+        state.opened.sqlite.close();
+        state = { kind: 'closed' };
       }
-      const source = path.join(backupsDir, path.basename(name));
-      assertHealthyBackup(source);
-      const stamp = backupFileName('damaged', now()).replace(/^parley-|\.db$/g, '');
+      const stamp = backupFileName(whileRunning ? 'replaced' : 'damaged', now()).replace(/^parley-|\.db$/g, '');
       const aside = setAside(file, stamp);
-      copyFileSync(source, file);
+      renameSync(ready, file);
+      const source = path.join(backupsDir, path.basename(name));
       state = await open();
       if (state.kind !== 'ready') throw new ContractError('INTERNAL', 'The backup was restored but could not be opened.');
       logger.warn({ backup: path.basename(source) }, 'restored database from backup');
@@ -182,7 +196,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     closeSession: (id) => sessions.close(id),
     async close() {
       if (state.kind === 'ready') {
+        await state.services.sync.stop();
         await state.services.jobs.cancelAll();
+        await state.services.tutor.stopAll();
         await state.pending.catch(() => undefined);
         state.opened.sqlite.close();
       }
@@ -209,16 +225,4 @@ function describeProblem(error: unknown, backupsDir: string, logger: Logger): St
   }
   logger.error({ err: { message: (error as Error)?.message } }, 'database could not be opened');
   return { kind: 'unreadable', message: `Parley could not open its data: ${(error as Error)?.message ?? String(error)}`, backups };
-}
-
-function assertHealthyBackup(source: string): void {
-  let probe: Database.Database | undefined;
-  try {
-    probe = new Database(source, { readonly: true, fileMustExist: true });
-    if (probe.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('quick_check failed');
-  } catch {
-    throw new ContractError('CONFLICT', 'That backup is damaged too. Choose an older one.');
-  } finally {
-    probe?.close();
-  }
 }

@@ -12,6 +12,7 @@ import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
 import { guardWebContents } from './navigation-guard';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { saveWindowAsPdf } from './report-pdf';
 import { rendererEntry, type RendererEntry } from './renderer-origin';
 import { shellLog } from './shell-log';
 import { startUpdater } from './updater';
@@ -28,6 +29,7 @@ const WINDOW_STATE_FILE = 'window-state.json';
 const electronHost: Host = {
   // shell.openPath answers an error message, or '' when the folder opened.
   openPath: async (target) => (await shell.openPath(target)) === '',
+  savePdf: saveWindowAsPdf,
 };
 
 /**

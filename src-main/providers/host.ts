@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 /** What the hosting shell can do for the core that only a desktop can: open a folder in the file manager. */
 export interface Host {
   openPath(target: string): Promise<boolean>;
+  /** Saves the focused window as a PDF where the learner picks (the desktop shell only); null when cancelled. */
+  savePdf?(fileName: string): Promise<string | null>;
 }
 
 export const headlessHost: Host = { openPath: async () => false };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
+import { correction } from '../domain/corrections';
 
 export const jobProgress = defineEvent(
   'jobs:progress',
@@ -12,7 +13,43 @@ export const sessionSignedOut = defineEvent(
   z.object({ reason: z.enum(['deleted', 'reset', 'idle']) }),
 );
 
-export const events = { [jobProgress.name]: jobProgress, [sessionSignedOut.name]: sessionSignedOut } as const;
+/** A piece of a tutor reply as it streams, to the sessions signed in to the conversation's profile. */
+export const tutorDelta = defineEvent(
+  'tutor:delta',
+  z.object({ conversationId: z.string(), messageId: z.string(), seq: z.number().int(), text: z.string() }),
+);
+
+/** A tutor reply stopped streaming: `text` is everything stored for it. */
+export const tutorDone = defineEvent(
+  'tutor:done',
+  z.object({
+    conversationId: z.string(),
+    messageId: z.string(),
+    status: z.enum(['complete', 'incomplete', 'error']),
+    text: z.string(),
+    stopped: z.boolean(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  }),
+);
+
+/** The analysis of a learner message arrived (or failed). */
+export const tutorCorrection = defineEvent(
+  'tutor:correction',
+  z.object({
+    conversationId: z.string(),
+    messageId: z.string(),
+    status: z.enum(['done', 'failed']),
+    corrections: z.array(correction),
+  }),
+);
+
+/** The tutor judged the scenario's goal reached. */
+export const tutorGoalReached = defineEvent(
+  'tutor:goalReached',
+  z.object({ conversationId: z.string(), messageId: z.string(), scenarioId: z.string() }),
+);
+
+export const events = { [jobProgress.name]: jobProgress, [sessionSignedOut.name]: sessionSignedOut, [tutorDelta.name]: tutorDelta, [tutorDone.name]: tutorDone, [tutorCorrection.name]: tutorCorrection, [tutorGoalReached.name]: tutorGoalReached } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]['payload']>;
 export const eventNames = Object.keys(events) as EventName[];

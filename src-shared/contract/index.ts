@@ -1,16 +1,23 @@
 import type { z } from 'zod';
 import { byChannel } from './define';
 import { appContract } from './app';
+import { ankiContract } from './anki';
+import { backupsContract } from './backups';
+import { dataContract } from './data';
 import { browseContract } from './browse';
 import { decksContract } from './decks';
 import { importsContract } from './imports';
+import { llmContract } from './llm';
 import { notesContract } from './notes';
 import { optimizerContract } from './optimizer';
 import { policyContract } from './policy';
 import { reviewContract } from './review';
 import { profilesContract } from './profiles';
+import { progressContract } from './progress';
 import { secretsContract } from './secrets';
 import { settingsContract } from './settings';
+import { tutorContract } from './tutor';
+import { syncContract } from './sync';
 
 /** Every call the UI can make. Adding a domain: write its file, then add it here. */
 export const contract = byChannel([
@@ -25,6 +32,13 @@ export const contract = byChannel([
   ...browseContract,
   ...optimizerContract,
   ...policyContract,
+  ...ankiContract,
+  ...backupsContract,
+  ...dataContract,
+  ...progressContract,
+  ...llmContract,
+  ...tutorContract,
+  ...syncContract,
 ]);
 
 export type Contract = typeof contract;

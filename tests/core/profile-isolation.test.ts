@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { DATABASE_FILE, type Core } from '../../src-main/core';
 import { channels, type Channel } from '../../src-shared/contract';
+import { newId } from '../../db/ids';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { caller, makeCore, sampleProfile, tempDir } from '../support/test-core';
 
@@ -18,6 +19,8 @@ let bDeck: string;
 let bNote: string;
 let bCards: string[];
 let bPreset: string;
+let bConversation: string;
+let bMessage: string;
 const B_PRIVATE_WORD = 'bprivateword';
 const B_SECRET_INTEREST = 'b-private-interest';
 
@@ -35,6 +38,10 @@ beforeAll(async () => {
   const note = services.notes.create(bId, bDeck, { term: B_PRIVATE_WORD, translation: 'secret', examples: [], partOfSpeech: null, gender: null, ipa: null, tags: [] }, 'manual');
   bNote = note.id;
   bCards = services.notes.get(bId, bNote).cards.map((c) => c.id);
+  const bTutor = { profileId: bId, secretsKey: null, audience: () => ({ sessionIds: [] }) };
+  bConversation = services.tutor.start(bTutor, { scenarioId: null, title: `Bea ${B_PRIVATE_WORD}`, tutorOpens: false }).conversation.id;
+  bMessage = services.tutor.send(bTutor, bConversation, `hola ${B_PRIVATE_WORD}`, newId()).learnerMessage.id;
+  await b.call('llm:saveConfig', { primary: { kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', conversationModel: 'bea-private-model', analysisModel: 'bea-private-model' }, fallback: null });
   a = caller(core);
   await a.call('profiles:create', { ...sampleProfile, displayName: 'Al' });
 });
@@ -103,10 +110,61 @@ const attacks = (): Record<Channel, unknown[]> => ({
   'browse:bulk': [{ cardIds: bCards, action: { kind: 'delete' } }, { cardIds: bCards, action: { kind: 'suspend' } }],
   'browse:undo': [{ undoId: 'nope' }],
   'optimizer:run': [{ presetId: bPreset }],
+  'anki:inspect': [{ fileId: 'AAAAAAAAAAAAAAAAAAAA' }],
+  'anki:importStart': [{ fileId: 'AAAAAAAAAAAAAAAAAAAA', mappings: [] }],
+  'anki:importResult': [{ jobId: 'nope' }],
+  'anki:cancel': [{ jobId: 'nope' }],
+  'anki:exportStart': [{ scope: { kind: 'deck', deckId: bDeck } }],
+  'anki:exportResult': [{ jobId: 'nope' }],
+  'backups:list': [{}],
+  'backups:create': [{}],
+  'backups:restore': [{ name: 'parley-daily-20260101T000000Z.db.gz', confirm: true }],
+  'data:exportStart': [{}],
+  'data:exportResult': [{ jobId: 'nope' }],
+  'data:cancel': [{ jobId: 'nope' }],
+  'data:readFile': [{ fileId: 'AAAAAAAAAAAAAAAAAAAA', offset: 0 }],
   'optimizer:result': [{ jobId: 'nope' }],
   'optimizer:accept': [{ jobId: 'nope' }],
   'optimizer:cancel': [{ jobId: 'nope' }],
   'policy:get': [{}, { profileId: bId }],
+  'progress:dashboard': [{}, { profileId: bId }],
+  'progress:heatmap': [{}, { year: 2026 }, { profileId: bId }],
+  'progress:achievements': [{}, { profileId: bId }],
+  'progress:claimAnnouncements': [{}, { profileId: bId }],
+  'progress:weeklyReport': [{}, { profileId: bId }],
+  'llm:getConfig': [{}, { profileId: bId }],
+  'llm:saveConfig': [{ primary: null, fallback: null }, { profileId: bId, primary: null, fallback: null }],
+  'llm:testConnection': [{}, { slot: 'primary' }, { profileId: bId }],
+  'llm:detectLocal': [{}],
+  'llm:status': [{ refresh: true }, { profileId: bId }],
+  'tutor:scenarios': [{}],
+  'tutor:list': [{}, { profileId: bId }],
+  'tutor:start': [{ scenarioId: null }, { scenarioId: null, conversationId: bConversation }],
+  'tutor:open': [{ conversationId: bConversation }, { conversationId: bConversation, before: bMessage }],
+  'tutor:rename': [{ conversationId: bConversation, title: 'Taken' }],
+  'tutor:delete': [{ conversationId: bConversation }],
+  'tutor:restore': [{ conversationId: bConversation }],
+  'tutor:search': [{ query: B_PRIVATE_WORD }, { query: 'hola' }],
+  'tutor:send': [{ conversationId: bConversation, text: 'mine now', clientMessageId: newId() }],
+  'tutor:stop': [{ conversationId: bConversation }],
+  'tutor:regenerate': [{ conversationId: bConversation }],
+  'tutor:editLast': [{ conversationId: bConversation, text: 'edited', clientMessageId: newId() }],
+  'tutor:continue': [{ conversationId: bConversation }],
+  'tutor:translate': [{ messageId: bMessage }],
+  'tutor:explain': [{ messageId: bMessage, selection: null }],
+  'tutor:suggestWords': [{ messageId: bMessage }],
+  'tutor:addWord': [{ messageId: bMessage, deckId: bDeck, term: 'x', translation: 'y' }],
+  'tutor:correctionCounts': [{}, { profileId: bId }],
+  'tutor:offlineDrills': [{ deckId: bDeck }, {}],
+  'tutor:recordDrill': [{ noteId: bNote, kind: 'translate', answer: B_PRIVATE_WORD }],
+  'progress:saveReportPdf': [{ fileName: 'report.pdf' }, { fileName: '../b.pdf' }],
+  'sync:status': [{}, { profileId: bId }],
+  'sync:configure': [{ serverUrl: 'http://127.0.0.1:9', username: 'bea', password: 'guessing', passphrase: 'guessing123', profileId: bId }],
+  'sync:now': [{}, { profileId: bId }],
+  'sync:changePassphrase': [{ current: 'guessing123', next: 'taken over', profileId: bId }],
+  'sync:signOut': [{ removeLocalCopy: true }, { profileId: bId, removeLocalCopy: true }],
+  'sync:schoolServer': [{}],
+  'sync:roam': [{ serverUrl: 'http://127.0.0.1:9', username: 'bea', password: 'guessing', passphrase: 'guessing123' }],
 });
 
 describe('profile isolation', () => {
@@ -139,6 +197,8 @@ describe('profile isolation', () => {
     expect(everything).not.toContain(B_PRIVATE_WORD);
     expect(everything).not.toContain(bNote);
     expect(everything).not.toContain('sk-bea-secret');
+    expect(everything).not.toContain(bConversation);
+    expect(everything).not.toContain('bea-private-model');
     expect(everything).not.toContain('"dailyGoalMinutes":45');
 
     const b = caller(core);

@@ -9,10 +9,11 @@ export function dbFingerprint(dataDir: string, where?: { profileId: string; exce
   try {
     const hash = createHash('sha256');
     // FTS shadow tables hold the same content as their virtual table, partly without rowids: hash the virtual one.
-    const tables = (db.pragma('table_list') as { schema: string; name: string; type: string }[])
-      .filter((t) => t.schema === 'main' && (t.type === 'table' || t.type === 'virtual') && !t.name.startsWith('sqlite_'))
-      .map((t) => t.name)
-      .sort();
+    const list = (db.pragma('table_list') as { schema: string; name: string; type: string; wr: number }[]).filter(
+      (t) => t.schema === 'main' && (t.type === 'table' || t.type === 'virtual') && !t.name.startsWith('sqlite_'),
+    );
+    const withoutRowid = new Set(list.filter((t) => t.wr).map((t) => t.name));
+    const tables = list.map((t) => t.name).sort();
     for (const table of tables) {
       const columns = (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
       let sql = `SELECT * FROM "${table}"`;
@@ -25,7 +26,9 @@ export function dbFingerprint(dataDir: string, where?: { profileId: string; exce
         params.push(where.profileId);
       }
       hash.update(table);
-      for (const row of db.prepare(`${sql} ORDER BY rowid`).all(...params)) hash.update(JSON.stringify(row));
+      // WITHOUT ROWID tables have no rowid to order by: their rows come in primary-key order.
+      const order = withoutRowid.has(table) ? '' : ' ORDER BY rowid';
+      for (const row of db.prepare(`${sql}${order}`).all(...params)) hash.update(JSON.stringify(row));
     }
     return hash.digest('hex');
   } finally {

@@ -10,5 +10,6 @@ export interface AppControl {
     problem: StartupProblem | null;
   };
   openLogsFolder(): Promise<{ path: string; opened: boolean }>;
-  restoreBackup(name: string): Promise<{ restored: string; setAside: string | null }>;
+  /** From the recovery screen, or (`whileRunning`) from Settings: the open database is closed and set aside first. */
+  restoreBackup(name: string, options?: { whileRunning?: boolean }): Promise<{ restored: string; setAside: string | null }>;
 }

@@ -21,6 +21,9 @@ type Writer = ReturnType<typeof beginWriting>;
 export function openImportTarget(data: ImportWorkerData, now: () => number) {
   const sqlite = new Database(data.databaseFile, { readonly: !data.commit, fileMustExist: true });
   configureConnection(sqlite);
+  // The import's pages go to the WAL at COMMIT; copying them into the database file is left to
+  // `checkpointAfterImport`, after the learner has been told the import is done.
+  if (data.commit) sqlite.pragma('wal_autocheckpoint = 0');
   const db = drizzle(sqlite, { schema }) as Db;
   const { profileId } = data;
   const writer = data.commit ? beginWriting(db, now) : null;
@@ -88,4 +91,19 @@ function mappedFields(note: NoteInput, mapping: ColumnMapping): Partial<NoteInpu
   if (mapping.ipa !== null) patch.ipa = note.ipa;
   if (mapping.tags !== null) patch.tags = note.tags;
   return patch;
+}
+
+/**
+ * Copies the import's pages from the WAL into the database file, in the worker, once the import has been reported
+ * done: the commit alone makes it durable, and left to the main thread's next write this checkpoint (hundreds of MB
+ * after a large import) would stall the learner's next answer. PASSIVE: it never waits for the core's readers.
+ */
+export function checkpointAfterImport(databaseFile: string): void {
+  const sqlite = new Database(databaseFile, { fileMustExist: true });
+  try {
+    configureConnection(sqlite);
+    sqlite.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    sqlite.close();
+  }
 }

@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
  * Creates the cards of notes that have none yet: recognition and production always, cloze when an example
  * sentence contains the term. Set-based, so importing 100k notes stays fast. New cards are introduced in the
  * order their notes were added (rowid). No change records: a card is born from its note's insert (see
- * db/functions.ts), and every device derives the same card.
+ * db/functions.ts), and every device derives the same card. New notes are found by rowid range (`+profile_id`
+ * keeps SQLite from walking the profile's whole index for every batch of an import).
  */
 export function createCardsForNotes(sqlite: Database.Database, profileId: string, which: { sinceRowid: number } | { noteId: string }): number {
   const result = sqlite
@@ -16,9 +17,9 @@ export function createCardsForNotes(sqlite: Database.Database, profileId: string
               0, 0, 0, NULL, 0, NULL, n.rowid * 4 + k.ord, n.created_at, n.updated_at, NULL
        FROM notes n
        CROSS JOIN (SELECT 'recognition' AS kind, 0 AS ord UNION ALL SELECT 'production', 1 UNION ALL SELECT 'cloze', 2) k
-       WHERE n.profile_id = ? AND ${'noteId' in which ? 'n.id = ?' : 'n.rowid > ?'} AND n.deleted_at IS NULL
+       WHERE ${'noteId' in which ? 'n.profile_id = ? AND n.id = ?' : '+n.profile_id = ? AND n.rowid > ?'} AND n.deleted_at IS NULL
          AND (k.kind <> 'cloze' OR parley_has_cloze(n.term, n.examples))
-       ON CONFLICT (id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
     )
     .run(profileId, 'noteId' in which ? which.noteId : which.sinceRowid);
   return result.changes;

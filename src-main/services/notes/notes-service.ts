@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { CardKind, Note } from '../../../src-shared/domain/vocabulary';
+import { withSearchIndexDeferred } from '../../../db/functions';
+import { newId } from '../../../db/ids';
 import type { Mutator } from '../../../db/mutate';
 import type { Db } from '../../../db/open';
 import { cards, decks, notes, type ExampleSentence } from '../../../db/schema';
@@ -57,7 +58,7 @@ export function createNotesService({ db, mutator, now }: { db: Db; mutator: Muta
   };
 
   const rowValues = (profileId: string, deckId: string, input: NoteInput, source: Source, guid: string | null) => ({
-    id: uuidv7(),
+    id: newId(),
     profileId,
     deckId,
     term: input.term,
@@ -101,7 +102,8 @@ export function createNotesService({ db, mutator, now }: { db: Db; mutator: Muta
       assertDeck(profileId, deckId);
       return db.$client.transaction(() => {
         const since = lastNoteRowid(db.$client);
-        mutator.insertMany(notes, profileId, inputs.map((input) => rowValues(profileId, deckId, input, source, input.guid ?? null)));
+        const rows = inputs.map((input) => rowValues(profileId, deckId, input, source, input.guid ?? null));
+        withSearchIndexDeferred(db.$client, since, () => mutator.insertMany(notes, profileId, rows));
         return createCardsForNotes(db.$client, profileId, { sinceRowid: since });
       })();
     },

@@ -5,12 +5,16 @@ import { starterStep } from '../lib/starter-step';
 import { AppFrame } from '../routes/AppFrame';
 import { BrowsePage } from '../routes/browse/BrowsePage';
 import { ComingSoon } from '../routes/ComingSoon';
+import { AnkiImportPage } from '../routes/decks/AnkiImportPage';
 import { DecksPage } from '../routes/decks/DecksPage';
 import { Home } from '../routes/Home';
 import { StarterStep } from '../routes/onboarding/StarterStep';
+import { ProgressPage } from '../routes/progress/ProgressPage';
+import { WeeklyReportPage } from '../routes/progress/WeeklyReportPage';
 import { ReviewPage } from '../routes/review/ReviewPage';
 import { SettingsPage } from '../routes/settings/SettingsPage';
 import { SignedOutLayout } from '../routes/SignedOutLayout';
+import { TutorPage } from '../routes/tutor/TutorPage';
 
 const WELCOME = '/welcome';
 
@@ -26,10 +30,14 @@ export function SignedInApp({ profile, settings }: { profile: Profile; settings:
         <Route index element={<Home />} />
         <Route path="review" element={<ReviewPage />} />
         <Route path="review/:deckId" element={<ReviewPage />} />
-        <Route path="tutor" element={<ComingSoon screen="tutor" />} />
+        <Route path="tutor" element={<TutorPage />} />
+        <Route path="tutor/practice" element={<TutorPage view="practice" />} />
+        <Route path="tutor/:conversationId" element={<TutorPage />} />
         <Route path="voice" element={<ComingSoon screen="voice" />} />
-        <Route path="progress" element={<ComingSoon screen="progress" />} />
+        <Route path="progress" element={<ProgressPage />} />
+        <Route path="progress/report" element={<WeeklyReportPage />} />
         <Route path="decks" element={<DecksPage />} />
+        <Route path="decks/anki" element={<AnkiImportPage />} />
         <Route path="browse" element={<BrowsePage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

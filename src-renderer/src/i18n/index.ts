@@ -3,11 +3,28 @@ import { initReactI18next } from 'react-i18next';
 import type { UiLanguage } from '../../../src-shared/domain/languages';
 import en from './en.json';
 import es from './es.json';
+import enData from './en/data.json';
+import enLlm from './en/llm.json';
+import enStats from './en/stats.json';
+import enSync from './en/sync.json';
+import enTutor from './en/tutor.json';
+import esData from './es/data.json';
+import esLlm from './es/llm.json';
+import esStats from './es/stats.json';
+import esSync from './es/sync.json';
+import esTutor from './es/tutor.json';
 
-/** Typed as the English file, so a key missing from the Spanish one fails the type check. */
-const spanish: typeof en = es;
+/**
+ * The core screens live in `en.json`; each later domain has its own file under `en/` and `es/`, merged here under
+ * its own key (`t('tutor.…')`, `t('stats.…')`, `t('llm.…')`, `t('data.…')`, `t('sync.…')`).
+ */
+const english = { ...en, stats: enStats, tutor: enTutor, llm: enLlm, data: enData, sync: enSync };
+export type Translation = typeof english;
 
-export const resources = { en: { translation: en }, es: { translation: spanish } } as const;
+/** Typed as the English files, so a key missing from a Spanish one fails the type check. */
+const spanish: Translation = { ...es, stats: esStats, tutor: esTutor, llm: esLlm, data: esData, sync: esSync };
+
+export const resources = { en: { translation: english }, es: { translation: spanish } } as const;
 
 export function setupI18n(language: UiLanguage): typeof i18n {
   void i18n.use(initReactI18next).init({

@@ -10,6 +10,7 @@ import { useContractMutation } from '../hooks/useContractMutation';
 import { useContractQuery } from '../hooks/useContractQuery';
 import { useDescribeError } from '../hooks/useDescribeError';
 import { pickerNoticeOf } from './picker-notice';
+import { SchoolServerSignIn } from './SchoolServerSignIn';
 
 /** "Who's learning today?": every profile on this computer; the very first run goes straight to onboarding. */
 export function ProfilePicker() {
@@ -73,6 +74,7 @@ export function ProfilePicker() {
         )}
       </ul>
       {!canCreate && <p className="field-hint centered">{t('picker.adminCreates')}</p>}
+      <SchoolServerSignIn />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Deck } from '../../../../src-shared/domain/vocabulary';
 import { AddNoteDialog } from '../../components/AddNoteDialog';
 import { FormError } from '../../components/FormError';
@@ -65,6 +66,10 @@ export function DecksPage() {
             <Icon name="upload" size={18} />
             {t('decks.import')}
           </button>
+          <Link className="button" to="/decks/anki">
+            <Icon name="decks" size={18} />
+            {t('data.anki.openPage')}
+          </Link>
           <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'create' })}>
             <Icon name="plus" size={18} />
             {t('decks.new')}

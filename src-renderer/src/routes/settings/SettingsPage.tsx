@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useFrame } from '../../lib/frame-context';
 import { AdminSection } from './AdminSection';
 import { AppearanceSection } from './AppearanceSection';
-import { DeleteProfileSection } from './DeleteProfileSection';
 import { LearningSection } from './LearningSection';
 import { LogsSection } from './LogsSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { SecretsSection } from './SecretsSection';
+import { SyncSection } from './SyncSection';
+import { TutorProviderSection } from './TutorProviderSection';
+import { YourDataSection } from './YourDataSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -21,11 +23,13 @@ export function SettingsPage() {
       <ProfileSection key={profile.id} profile={profile} />
       <AppearanceSection profile={profile} settings={settings} />
       <LearningSection settings={settings} />
+      <TutorProviderSection />
       <PasswordSection hasPassword={profile.hasPassword} />
+      <SyncSection />
       <SecretsSection />
       <LogsSection />
       {profile.isAdmin && <AdminSection selfId={profile.id} />}
-      <DeleteProfileSection profile={profile} />
+      <YourDataSection profile={profile} />
     </div>
   );
 }

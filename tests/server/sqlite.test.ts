@@ -1,0 +1,5 @@
+import { serverSuite } from './sync-server-suite';
+import { twoProcessesSuite } from './two-processes-suite';
+
+serverSuite('sqlite');
+twoProcessesSuite('sqlite');
