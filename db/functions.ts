@@ -1,38 +1,19 @@
 import type Database from 'better-sqlite3';
 import { findTerm } from '../src-shared/domain/cloze';
+import { hash53 } from '../src-shared/hash53';
 import { newId } from './ids';
-
-/**
- * Two independent 53-bit hashes of a string (cyrb53, public domain). Card ids need determinism and spread, not
- * secrecy: SHA-256 per card cost about a second per 300k cards an import derives.
- */
-function hash53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 const hex = (value: number, digits: number) => value.toString(16).padStart(14, '0').slice(-digits);
 
 /**
  * A card's id follows from its note's id and its kind, so two devices that create the same note create the
- * same cards: the note's change record is all sync needs. Keeps the note's UUIDv7 time prefix, so ids still
- * sort by creation; the other 74 bits come from the hashes (cards of one note kind are also unique by
- * `(note_id, kind)` in the database).
+ * same cards: the note's change record is all sync needs. The first 80 bits are the note's (its time and the
+ * counter that orders ids made in the same millisecond), so a note's cards sit next to it in id order and an
+ * import appends to the cards' primary key instead of scattering over it; the last 48 bits hash the kind in.
+ * Cards of one note kind are also unique by `(note_id, kind)` in the database.
  */
 export function cardIdFor(noteId: string, kind: string): string {
-  const key = `${noteId}/${kind}`;
-  const a = hex(hash53(key, 1), 13);
-  const b = hex(hash53(key, 2), 13);
-  const variant = ((parseInt(a[0]!, 16) & 0x3) | 0x8).toString(16);
-  return `${noteId.slice(0, 8)}-${noteId.slice(9, 13)}-7${a.slice(1, 4)}-${variant}${a.slice(4, 7)}-${a.slice(7, 13)}${b.slice(7, 13)}`;
+  return `${noteId.slice(0, 24)}${hex(hash53(`${noteId}/${kind}`, 1), 12)}`;
 }
 
 /** True when one of the note's example sentences contains the term, so a cloze card can be made. */

@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from './day';
+
 /**
  * Study days for the progress screens: review totals arrive in 15-minute UTC buckets and are folded into the
  * learner's own days (their time zone, their day start hour). Every real UTC offset is a multiple of 15 minutes and
@@ -6,34 +8,6 @@
 export const REVIEW_BUCKET_MS = 15 * 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The zone's UTC offset at an instant, in ms (east positive); the same answer as day.ts's zoneOffsetMs. */
-function offsetAt(formatter: Intl.DateTimeFormat, at: number): number {
-  const parts = formatter.formatToParts(new Date(at));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(at / 1000) * 1000;
-}
 
 /** The offset in force from `from` on (until the next segment); the first one also covers earlier instants. */
 export interface OffsetSegment {
@@ -55,7 +29,7 @@ function segmentsOfYear(timeZone: string, year: number): OffsetSegment[] {
   const key = `${timeZone}|${year}`;
   let segments = yearSegments.get(key);
   if (segments) return segments;
-  const read = (at: number) => offsetAt(formatterFor(timeZone), at);
+  const read = (at: number) => zoneOffsetMs(timeZone, at);
   const first = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);
   segments = [{ from: first, offset: read(first) }];
@@ -93,7 +67,7 @@ export function zoneOffsets(timeZone: string, from: number, to: number): OffsetL
   const first = Date.UTC(firstYear, 0, 1);
   const last = Date.UTC(lastYear + 1, 0, 1);
   const lookup = (at: number) => {
-    if (at < first || at >= last) return offsetAt(formatterFor(timeZone), at);
+    if (at < first || at >= last) return zoneOffsetMs(timeZone, at);
     let i = segments.length - 1;
     while (segments[i]!.from > at) i -= 1;
     return segments[i]!.offset;

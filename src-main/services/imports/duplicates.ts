@@ -1,20 +1,8 @@
+import { hash53 } from '../../../src-shared/hash53';
+
 /** Two notes are the same word when term and translation match, ignoring case (and Unicode composition). */
 export function duplicateKey(term: string, translation: string): string {
   return `${term.normalize('NFC').toLowerCase()}\u0000${translation.normalize('NFC').toLowerCase()}`;
-}
-
-/** cyrb53: a fast 53-bit string hash, so a key fits a double exactly. */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /**

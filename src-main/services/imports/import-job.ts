@@ -1,5 +1,5 @@
 import type { JobControl } from '../jobs/jobs';
-import { launchWorker } from '../../workers/launch';
+import { runWorkerJob } from '../../workers/run-worker-job';
 import { ImportState, type ImportCounts, type ImportSummary, type ImportWorkerData, type WorkerMessage } from './import-protocol';
 
 /** How the main thread steers one running import. */
@@ -21,33 +21,18 @@ export function newImportControl(): { control: SharedArrayBuffer; requestCancel(
 
 /**
  * Runs the import in a worker thread. The main thread only relays progress, so its event loop stays free while
- * the worker parses and writes on its own connection.
+ * the worker parses and writes on its own connection. A cancel (or core shutdown) asks the worker to roll back.
  */
 export function runImportWorker(data: ImportWorkerData, job: JobControl, handle: ImportHandle): Promise<ImportSummary> {
-  return new Promise<ImportSummary>((resolve, reject) => {
-    const worker = launchWorker('import-csv', data);
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      job.signal.removeEventListener('abort', onAbort);
-      fn();
-    };
-    // Core shutdown aborts every job: roll the import back too.
-    const onAbort = () => handle.requestCancel();
-    job.signal.addEventListener('abort', onAbort);
-
-    worker.on('message', (message: WorkerMessage) => {
+  return runWorkerJob<WorkerMessage, ImportSummary>('import-csv', data, job, {
+    read(message) {
       if (message.type === 'progress') {
         handle.counts = message.counts;
-        job.progress(message.done, message.total, message.phase);
-      } else if (message.type === 'finished') {
-        settle(() => resolve(message.summary));
-      } else {
-        settle(() => reject(new Error(message.message)));
+        return { kind: 'progress', done: message.done, total: message.total, phase: message.phase };
       }
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`The import stopped unexpectedly (exit code ${code}). Nothing was saved.`))));
+      return message.type === 'finished' ? { kind: 'result', value: message.summary } : { kind: 'error', message: message.message };
+    },
+    cancel: () => handle.requestCancel(),
+    exitMessage: 'The import stopped unexpectedly. Nothing was saved',
   });
 }

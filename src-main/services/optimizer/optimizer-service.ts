@@ -6,7 +6,7 @@ import { decks } from '../../../db/schema';
 import { resolveTimeZone } from '../review/study-day';
 import type { DomainDeps } from '../index';
 import type { JobControl } from '../jobs/jobs';
-import { launchWorker } from '../../workers/launch';
+import { runWorkerJob } from '../../workers/run-worker-job';
 import type { OptimizeMessage, OptimizeOutcome, OptimizeRequest } from './protocol';
 
 /** The weights a preset schedules with now: its own (brought up to FSRS-6 if older), else FSRS-6's defaults. */
@@ -16,27 +16,15 @@ export function currentWeights(preset: Preset): number[] {
 
 /** Runs the fit in a worker thread, relaying its progress; a cancel terminates the worker. */
 function runInWorker(request: OptimizeRequest, control: JobControl): Promise<OptimizeOutcome> {
-  return new Promise((resolve, reject) => {
-    const worker = launchWorker('optimize', request);
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      control.signal.removeEventListener('abort', cancel);
-      void worker.terminate();
-      finish();
-    };
-    const cancel = () => settle(() => reject(new Error('Cancelled.')));
-    control.signal.addEventListener('abort', cancel, { once: true });
-    worker.on('message', (message: OptimizeMessage) => {
-      if (message.type === 'progress') control.progress(message.done, message.total, message.phase);
-      else if (message.type === 'done') settle(() => resolve(message.outcome));
-      else settle(() => reject(new Error(message.message)));
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) =>
-      settle(() => reject(new Error(`The optimizer stopped unexpectedly (exit code ${code}).`))),
-    );
+  return runWorkerJob<OptimizeMessage, OptimizeOutcome>('optimize', request, control, {
+    read: (message) =>
+      message.type === 'progress'
+        ? { kind: 'progress', done: message.done, total: message.total, phase: message.phase }
+        : message.type === 'done'
+          ? { kind: 'result', value: message.outcome }
+          : { kind: 'error', message: message.message },
+    cancel: 'terminate',
+    exitMessage: 'The optimizer stopped unexpectedly',
   });
 }
 
