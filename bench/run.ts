@@ -2,6 +2,7 @@
  * `npm run bench [-- <prefix>...]`: runs every benchmark (or those with a figure starting with a prefix) and prints
  * one JSON line per figure on stdout.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +10,13 @@ import type { Benchmark } from './harness';
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => prefixes.length === 0 || prefixes.some((p) => name.startsWith(p));
+
+// Workers (imports, exports, the optimizer) run bundled, as in the app: build them, then point the core at them.
+if (!process.env.PARLEY_WORKERS_DIR) {
+  const root = path.resolve(import.meta.dirname, '..');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  process.env.PARLEY_WORKERS_DIR = path.join(root, 'out/main');
+}
 
 const files = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.bench.ts')).sort();
 let printed = 0;

@@ -1,22 +1,10 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samplePackage, writeAnkiPackage } from '../support/anki-package';
 import { startWebShell } from '../support/web-shell';
-import { launchChromium, screenshot, tempDataDir, watchForProblems } from './browser';
+import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { cleanups, newContext } = e2eBrowser();
 
 describe('Anki packages and backups in a real browser', () => {
   it('imports a package with its preview, exports it again and backs up from Settings', async () => {
@@ -25,7 +13,7 @@ describe('Anki packages and backups in a real browser', () => {
     const apkg = await writeAnkiPackage(path.join(data.dir, 'spanish.apkg'), samplePackage('anki21b'));
     const shell = await startWebShell({ dataDir: path.join(data.dir, 'data') });
     cleanups.push(() => shell.stop());
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', acceptDownloads: true });
+    const context = await newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', acceptDownloads: true });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** The system Chromium (no browser download here), quiet and without a sandbox for containers. */
 export function launchChromium(): Promise<Browser> {
@@ -9,6 +10,31 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+}
+
+/**
+ * What every end-to-end file needs: one Chromium for the file, a fresh context per call, and `cleanups` — undone
+ * after each test, last first (web shells, mock servers, data folders).
+ */
+export function e2eBrowser(): { cleanups: (() => Promise<void> | void)[]; newContext(options?: BrowserContextOptions): Promise<BrowserContext> } {
+  let browser: Browser | undefined;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    cleanups,
+    newContext(options) {
+      if (!browser) throw new Error('Chromium is not running: call newContext inside a test.');
+      return browser.newContext(options);
+    },
+  };
 }
 
 export function tempDataDir(): { dir: string; remove: () => void } {

@@ -1,27 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../support/web-shell';
-import { launchChromium, screenshot, tempDataDir, watchForProblems } from './browser';
+import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
 
 const VIEWPORT = { width: 1200, height: 820 };
 const LOCKED_NOTE = 'Set by your school';
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { cleanups, newContext } = e2eBrowser();
 
 /** A web shell on a fresh data folder, reading the machine policy from a file written next to it. */
 async function openShellWithPolicy(policy: unknown): Promise<WebShell> {
@@ -35,7 +22,7 @@ async function openShellWithPolicy(policy: unknown): Promise<WebShell> {
 }
 
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
+  const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
   cleanups.push(() => context.close());
   const page = await context.newPage();
   return { page, problems: watchForProblems(page) };

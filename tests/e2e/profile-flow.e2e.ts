@@ -1,33 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../support/web-shell';
-import {
-  focusedDescription,
-  focusOutline,
-  launchChromium,
-  screenshot,
-  tabTo,
-  tempDataDir,
-  watchForProblems,
-} from './browser';
+import { e2eBrowser, focusOutline, focusedDescription, screenshot, tabTo, tempDataDir, watchForProblems } from './browser';
 
 const PASSWORD = 'correct horse battery';
 const VIEWPORT = { width: 1200, height: 820 };
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { cleanups, newContext } = e2eBrowser();
 
 async function openShell(dataDir: string): Promise<WebShell> {
   const shell = await startWebShell({ dataDir });
@@ -36,7 +15,7 @@ async function openShell(dataDir: string): Promise<WebShell> {
 }
 
 async function openPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
+  const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
   cleanups.push(() => context.close());
   const page = await context.newPage();
   return { context, page, problems: watchForProblems(page) };

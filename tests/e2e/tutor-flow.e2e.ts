@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startMockOpenAI, type MockOpenAI } from '../support/mock-openai/server';
 import { startWebShell } from '../support/web-shell';
-import { launchChromium, screenshot, tempDataDir, watchForProblems } from './browser';
+import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
 
 const VIEWPORT = { width: 1280, height: 900 };
 const OPENING = '¡Hola! Bienvenido al Café Central. ¿Qué le pongo hoy? Tenemos un cortado muy bueno.';
@@ -13,20 +13,7 @@ const REPLY = 'Muy bien, un café con leche. ¡Aquí tiene!';
 const GOAL_MARKER = '[GOAL REACHED]';
 const LONG_REPLY = Array.from({ length: 60 }, (_, i) => `palabra${i}`).join(' ');
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { cleanups, newContext } = e2eBrowser();
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: /^(Main|Principal)$/ });
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Your message' });
@@ -98,7 +85,7 @@ describe('the tutor in a real browser through the web shell', () => {
     cleanups.push(() => mock.close());
     const shell = await startWebShell({ dataDir: data.dir });
     cleanups.push(() => shell.stop());
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
+    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);
@@ -316,7 +303,7 @@ describe('the tutor on first run, in Spanish, by keyboard', () => {
     cleanups.push(data.remove);
     const shell = await startWebShell({ dataDir: data.dir });
     cleanups.push(() => shell.stop());
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'dark' });
+    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'dark' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);
@@ -415,7 +402,7 @@ describe('the tutor model fixed by a school', () => {
     writeFileSync(policyFile, JSON.stringify({ llm: { provider: 'openai-compatible', baseUrl: mock.baseUrl, model: 'school-model' } }));
     const shell = await startWebShell({ dataDir: path.join(data.dir, 'data'), env: { PARLEY_POLICY_FILE: policyFile } });
     cleanups.push(() => shell.stop());
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
+    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startWebShell } from '../support/web-shell';
-import { launchChromium, screenshot, tempDataDir, watchForProblems } from './browser';
+import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
 
 const VIEWPORT = { width: 1280, height: 900 };
 /** Ratings pressed for the twenty cards, mixing all four buttons. */
@@ -35,20 +35,7 @@ const WORDS: [string, string, string, string, string][] = [
 ];
 const BAD_ROW_LINE = WORDS.findIndex(([, translation]) => translation === '') + 2;
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { cleanups, newContext } = e2eBrowser();
 
 function writeWordList(dir: string): string {
   const header = 'Wort;Bedeutung;Beispiel;Übersetzung des Beispiels;Art';
@@ -121,7 +108,7 @@ describe('vocabulary in a real browser through the web shell', () => {
     cleanups.push(data.remove);
     const shell = await startWebShell({ dataDir: data.dir });
     cleanups.push(() => shell.stop());
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
+    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);
@@ -232,7 +219,7 @@ describe('vocabulary in a real browser through the web shell', () => {
     cleanups.push(data.remove);
     const shell = await startWebShell({ dataDir: data.dir });
     cleanups.push(() => shell.stop());
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
+    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);
