@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { rendererAudioAssets } from './scripts/renderer-audio-assets';
 
 const root = import.meta.dirname;
 
@@ -16,6 +17,7 @@ export default defineConfig({
           'import-csv': resolve(root, 'src-main/workers/import-csv.ts'),
           'anki-import': resolve(root, 'src-main/workers/anki-import.ts'),
           'anki-export': resolve(root, 'src-main/workers/anki-export.ts'),
+          'anki-inspect': resolve(root, 'src-main/workers/anki-inspect.ts'),
         },
       },
     },
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), rendererAudioAssets(root)],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -35,6 +35,16 @@ function jobFinished(core: Core, jobId: () => string | null): Promise<string> {
   });
 }
 
+/** Seconds until the WAL is fully copied into the database file (PASSIVE never waits: busy while another runs). */
+async function walCheckpointed(core: Core): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const [status] = core.internals().sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    if (status && status.busy === 0 && status.log === status.checkpointed) return (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function call<T>(core: Core, sessionId: string, channel: string, input: unknown): Promise<T> {
   const envelope = await core.dispatch(channel, input, sessionId);
   if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
@@ -73,6 +83,11 @@ export const benchmarks: Benchmark[] = [
         const result = await call<{ imported: number; reviews: number; media: number }>(core, sessionId, 'anki:importResult', { jobId: importJob });
         if (status !== 'done' || result.imported !== NOTES) throw new Error(`The import did not complete: ${status} ${JSON.stringify(result)}`);
 
+        // The import worker copies its pages from the WAL into the database file after reporting done (as CSV
+        // imports do). That runs in the background while the learner goes on; wait for it here so the export is
+        // timed alone, and report how long it took after the import's end.
+        const checkpointSeconds = await walCheckpointed(core);
+
         let exportJob: string | null = null;
         const exportStarted = performance.now();
         const exported = jobFinished(core, () => exportJob);
@@ -81,7 +96,7 @@ export const benchmarks: Benchmark[] = [
         const exportSeconds = (performance.now() - exportStarted) / 1000;
         const out = await call<{ notes: number; reviews: number; file: { bytes: number } }>(core, sessionId, 'anki:exportResult', { jobId: exportJob });
 
-        const data = { notes: NOTES, reviews: result.reviews, media: result.media, package_bytes: bytes };
+        const data = { notes: NOTES, reviews: result.reviews, media: result.media, package_bytes: bytes, background_checkpoint_s: round(checkpointSeconds, 2) };
         return [
           { name: 'anki.import_50k_s', value: round(importSeconds, 2), unit: 's', n: NOTES, target: 20, ...data },
           { name: 'anki.import_peak_rss_mb', value: round(peak / 1024 / 1024, 1), unit: 'MB', n: NOTES, target: 600, ...data },

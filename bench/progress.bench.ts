@@ -1,9 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { newId } from '../db/ids';
 import type { Envelope } from '../src-shared/contract';
+import type { Dashboard } from '../src-shared/contract/progress';
 import { median, round, type Benchmark } from './harness';
 import { createBigProfile, type BigProfile } from './support/big-profile';
+import { seedBigConversations } from './support/big-profile-conversations';
+import { seededRandom } from './support/big-profile-words';
 
 const unwrap = <T>(envelope: Envelope<unknown>): T => {
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
@@ -28,6 +32,25 @@ async function timeOnce(big: BigProfile, channel: string) {
   return performance.now() - started;
 }
 
+/** Median dashboard call right after a message is added (a raw row: the figures are read again, the estimate kept). */
+async function measureAfterMessage(big: BigProfile, runs: number) {
+  const { sqlite } = big.core.internals();
+  const conversationId = sqlite
+    .prepare('SELECT id FROM tutor_conversations WHERE profile_id = ? LIMIT 1')
+    .pluck()
+    .get(big.profileId) as string;
+  const insert = sqlite.prepare(
+    `INSERT INTO tutor_messages (id, profile_id, conversation_id, role, text, status, created_at, updated_at)
+     VALUES (?, ?, ?, 'learner', 'Una frase más', 'complete', ?, '0000000000000-0000-bench')`,
+  );
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    insert.run(newId(), big.profileId, conversationId, Date.now());
+    samples.push(await timeOnce(big, 'progress:dashboard'));
+  }
+  return median(samples);
+}
+
 const progressFigures: Benchmark = {
   figures: ['progress.dashboard_ms', 'progress.heatmap_ms'],
   async run() {
@@ -35,11 +58,12 @@ const progressFigures: Benchmark = {
     const big = await createBigProfile({ dataDir });
     try {
       const { sqlite } = big.core.internals();
+      const conversations = seedBigConversations(sqlite, big.profileId, Date.now(), seededRandom(7));
       const buckets = sqlite
         .prepare('SELECT count(*) FROM review_buckets WHERE profile_id = ?')
         .pluck()
         .get(big.profileId);
-      const data = { ...big.size, reviewBuckets: buckets, fixtureSeconds: round(big.seconds.total, 1) };
+      const data = { ...big.size, reviewBuckets: buckets, conversations, fixtureSeconds: round(big.seconds.total, 1) };
       // This machine is shared: the load when measuring says how far to trust the figure.
       const load = () => round(os.loadavg()[0]!, 2);
       // The first call of a study day also sums the older days into memory (see services/progress/history.ts) and
@@ -54,7 +78,9 @@ const progressFigures: Benchmark = {
       const wordsEstimateMs = performance.now() - wordsStarted;
       const dashboard = await measureCall(big, 'progress:dashboard', {}, 20);
       const heatmap = await measureCall(big, 'progress:heatmap', {}, 50);
-      const d = dashboard.value as { totalReviews: number; streak: unknown; words: unknown; cards: unknown };
+      // The conversation figures are kept until a tutor table changes: the call after a new message reads them again.
+      const afterMessage = await measureAfterMessage(big, 7);
+      const d = dashboard.value as Dashboard;
       const h = heatmap.value as { days: unknown[] };
       return [
         {
@@ -68,7 +94,9 @@ const progressFigures: Benchmark = {
           streak: d.streak,
           words: d.words,
           cardStates: d.cards,
+          conversationTotals: d.conversation.totals,
           firstCallMs: round(firstCallMs, 1),
+          afterNewMessageMs: round(afterMessage, 1),
           wordsEstimateMs: round(wordsEstimateMs, 1),
           loadAverage: load(),
           stat: 'median',

@@ -5,10 +5,11 @@ import { newId as uuidv7 } from './ids';
 import type { Db } from './open';
 import { cards, changes, deckPresets, decks, notes, profileSettings, profiles, reviewLogs } from './schema';
 import { tutorConversations, tutorCorrections, tutorDrillResults, tutorMessages } from './schema-tutor';
+import { voiceTurns } from './schema-voice';
 import type { HlcClock } from './hlc-clock';
 
 /** Every table whose rows sync between devices. Writes to them go through `createMutator` only. */
-export const syncedTables = { profiles, profileSettings, deckPresets, decks, notes, cards, reviewLogs, tutorConversations, tutorMessages, tutorCorrections, tutorDrillResults } as const;
+export const syncedTables = { profiles, profileSettings, deckPresets, decks, notes, cards, reviewLogs, tutorConversations, tutorMessages, tutorCorrections, tutorDrillResults, voiceTurns } as const;
 export type SyncedTable = (typeof syncedTables)[keyof typeof syncedTables];
 
 type SyncedColumns = {

@@ -80,7 +80,14 @@ export const changes = sqliteTable(
     /** When sync pushed it; null while it is only on this device. */
     sentAt: integer('sent_at'),
   },
-  (t) => [index('changes_profile_seq').on(t.profileId, t.seq), index('changes_row').on(t.tableName, t.rowId)],
+  (t) => [
+    index('changes_profile_seq').on(t.profileId, t.seq),
+    index('changes_row').on(t.tableName, t.rowId),
+    // What sync has not sent yet: a short tail of a long outbox, found without scanning the sent part.
+    index('changes_unsent')
+      .on(t.profileId, t.seq)
+      .where(sql`sent_at IS NULL`),
+  ],
 );
 
 /** Scheduling options shared by decks (Anki's "presets"). Synced. */
@@ -236,3 +243,4 @@ export const reviewLogs = sqliteTable(
 export * from './schema-progress';
 export * from './schema-tutor';
 export * from './schema-sync';
+export * from './schema-voice';

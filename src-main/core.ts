@@ -22,6 +22,7 @@ import { scheduleDailyBackup } from './services/app/daily-backup';
 import type { AppControl } from './services/app/app-control';
 import { createServices, type Services } from './services';
 import type { LlmOptions } from './services/llm/llm-service';
+import type { VoiceOptions } from './services/voice/voice-service';
 import { createPolicyService } from './services/policy/policy-service';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './services/profiles/passwords';
 import { SessionStore } from './sessions';
@@ -44,6 +45,8 @@ export interface CoreOptions {
   policy?: LoadedPolicy;
   /** Model-call time limits and the local servers `llm:detectLocal` probes; tests shorten and redirect them. */
   llmOptions?: LlmOptions;
+  /** Speech-call time limits (tests shorten them). */
+  voiceOptions?: VoiceOptions;
 }
 
 export interface Core {
@@ -102,6 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         logger,
         host,
         llmOptions: options.llmOptions,
+        voiceOptions: options.voiceOptions,
       });
       const pending = scheduleDailyBackup(opened, backupsDir, now, logger);
       if (options.shell !== 'test') services.sync.startBackground();
@@ -198,6 +202,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (state.kind === 'ready') {
         await state.services.sync.stop();
         await state.services.jobs.cancelAll();
+        await state.services.voice.stopAll();
         await state.services.tutor.stopAll();
         await state.pending.catch(() => undefined);
         state.opened.sqlite.close();

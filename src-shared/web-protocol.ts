@@ -14,7 +14,8 @@
 export const WEB_PATHS = { session: '/api/session', upload: '/api/upload', apiPrefix: '/api/', events: '/events' } as const;
 export const SESSION_HEADER = 'x-parley-session';
 export const TOKEN_FRAGMENT_KEY = 'token';
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Large enough for a 60 s voice turn (16 kHz 16-bit PCM, base64). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** The largest file a learner can hand to Parley: a 200 MB word list fits with room to spare. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 export const DEFAULT_WEB_PORT = 4173;

@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { lastSeqWithin } from './paging';
 import { accountColumns, schemaSql, sessionAccessSql, SQL } from './schema-sql';
 import type { AccountRow, NewAccount, NewSession, RotateResult, SessionAccess, Store, StoredKey, StoredMessage } from './store';
 
@@ -10,6 +9,7 @@ const types = {
 };
 
 const MIGRATION_LOCK = 7_271_001;
+const COUNTER_CONNECTIONS = 4;
 
 type RawAccount = Omit<AccountRow, 'disabled'> & { disabled: number };
 type RawSession = Omit<SessionAccess, 'revoked' | 'disabled'> & { revokedAt: number | null; disabled: number };
@@ -31,6 +31,12 @@ export async function openPostgresStore(connectionString: string, poolSize = 20)
       await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
   });
+
+  // Rate-limit counters on their own few connections, committed without waiting for the WAL flush: every request
+  // updates the same few hot rows, and a counter lost in a crash only forgives a few requests.
+  const counters = new pg.Pool({ connectionString, max: COUNTER_CONNECTIONS, types });
+  counters.on('error', () => undefined);
+  counters.on('connect', (client) => void client.query('SET synchronous_commit TO off').catch(() => undefined));
 
   const rows = async <T>(sql: string, params: unknown[] = [], client: pg.Pool | pg.PoolClient = pool) =>
     (await client.query(sql, params)).rows as T[];
@@ -57,7 +63,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 20)
   const store: Store = {
     kind: 'postgres',
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), counters.end()]);
     },
     async ping() {
       await pool.query('SELECT 1');
@@ -204,37 +210,39 @@ export async function openPostgresStore(connectionString: string, poolSize = 20)
       });
     },
     async pull(accountId, after, limit, maxBytes) {
-      return tx(async (c) => {
-        await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const sizes = await rows<{ seq: number; size: number }>(
-          'SELECT seq, size FROM messages WHERE account_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-          [accountId, after, limit],
-          c,
-        );
-        const last = lastSeqWithin(sizes, maxBytes);
-        const messages =
-          last === null
-            ? []
-            : await rows<StoredMessage>(
-                `SELECT id, seq, device_id AS "deviceId", size, received_at AS "receivedAt", ciphertext
-                 FROM messages WHERE account_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
-                [accountId, after, last],
-                c,
-              );
-        const highestSeq = (await one<{ lastSeq: number }>('SELECT last_seq AS "lastSeq" FROM accounts WHERE id = $1', [accountId], c))?.lastSeq ?? 0;
-        return { messages, highestSeq };
-      });
+      // One statement, so one snapshot and one round trip: the page (as many messages as fit in maxBytes, at least
+      // one) and the account's highest seq, which a push commits together with its messages.
+      const found = await rows<StoredMessage & { highestSeq: number; seq: number | null }>(
+        `WITH candidates AS (
+           SELECT seq, size FROM messages WHERE account_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
+         ), page AS (
+           SELECT seq, row_number() OVER (ORDER BY seq) AS n, sum(size) OVER (ORDER BY seq) AS running FROM candidates
+         ), picked AS (
+           SELECT m.id, m.seq, m.device_id, m.size, m.received_at, m.ciphertext
+           FROM page p JOIN messages m ON m.account_id = $1 AND m.seq = p.seq
+           WHERE p.n = 1 OR p.running <= $4
+         )
+         SELECT a.last_seq AS "highestSeq", picked.id, picked.seq, picked.device_id AS "deviceId", picked.size,
+                picked.received_at AS "receivedAt", picked.ciphertext
+         FROM accounts a LEFT JOIN picked ON true WHERE a.id = $1 ORDER BY picked.seq`,
+        [accountId, after, limit, maxBytes],
+      );
+      const messages = found
+        .filter((row) => row.seq !== null)
+        .map(({ highestSeq: _highest, ...message }) => message as StoredMessage);
+      return { messages, highestSeq: found[0]?.highestSeq ?? 0 };
     },
     async hit(keys, windowStart) {
       const result = await rows<{ key: string; count: number }>(
         SQL.hitRateLimit(keys.length, (i) => `$${i}`),
         keys.flatMap((k) => [k, windowStart]),
+        counters,
       );
       const counts = new Map(result.map((r) => [r.key, r.count]));
       return keys.map((k) => counts.get(k) ?? 0);
     },
     async pruneRateLimits(before) {
-      await pool.query('DELETE FROM rate_limits WHERE window_start < $1', [before]);
+      await counters.query('DELETE FROM rate_limits WHERE window_start < $1', [before]);
     },
   };
   return store;

@@ -8,4 +8,5 @@ export const ankiHandlers: HandlersFor<typeof ankiContract> = {
   'anki:cancel': ({ jobId }, { services, profileId }) => services.anki.cancel(profileId, jobId),
   'anki:exportStart': ({ scope }, { services, profileId, session }) => services.anki.startExport(profileId, session.id, scope),
   'anki:exportResult': ({ jobId }, { services, profileId }) => services.anki.exportResult(profileId, jobId),
+  'anki:media': ({ noteId, name }, { services, profileId }) => services.anki.media(profileId, noteId, name),
 };

@@ -16,6 +16,7 @@ import { secretsHandlers } from './secrets';
 import { settingsHandlers } from './settings';
 import { tutorHandlers } from './tutor';
 import { syncHandlers } from './sync';
+import { voiceHandlers } from './voice';
 import type { Handlers } from './types';
 
 /** One handler per contract channel; the type fails to check if a channel has none. */
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...dataHandlers,
   ...progressHandlers,
+  ...voiceHandlers,
 };

@@ -59,6 +59,7 @@ export const profilesHandlers: HandlersFor<typeof profilesContract> = {
     const affected = sessions.withProfile(target);
     const deletedRows = services.profiles.delete(target);
     await services.secrets.clearAll(target);
+    await services.voice.forgetProfile(target);
     for (const s of affected) sessions.signOut(s);
     events.emit('session:signedOut', { reason: 'deleted' }, { sessionIds: affected.map((s) => s.id) });
     return { deletedRows };

@@ -24,6 +24,7 @@ import { createReviewService } from './review/review-service';
 import { createSecretsService } from './secrets/secrets-service';
 import { createSettingsService } from './settings/settings-service';
 import { createTutorService } from './tutor/tutor-service';
+import { createVoiceService, type VoiceOptions } from './voice/voice-service';
 import { createSyncService } from './sync/sync-service';
 import type { ReceivingHlcClock } from '../../db/hlc-clock';
 
@@ -51,6 +52,8 @@ export interface ServiceDeps {
   llmOptions?: LlmOptions;
   /** The core's HLC clock (sync moves it past remote timestamps). */
   hlc?: ReceivingHlcClock;
+  /** Speech-call time limits (tests shorten them). */
+  voiceOptions?: VoiceOptions;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -66,6 +69,7 @@ export function createServices(deps: ServiceDeps) {
   };
   const shared = { ...deps, ...base };
   const llm = createLlmService(shared);
+  const tutor = createTutorService({ ...shared, llm });
   return {
     ...base,
     decks: createDecksService(shared),
@@ -78,7 +82,8 @@ export function createServices(deps: ServiceDeps) {
     data: createDataService(shared),
     progress: createProgressService(shared),
     llm,
-    tutor: createTutorService({ ...shared, llm }),
+    tutor,
+    voice: createVoiceService({ ...shared, llm, tutor }),
     sync: createSyncService(shared),
   };
 }

@@ -129,4 +129,14 @@ export const ankiExportResult = defineContract({
   }),
 });
 
-export const ankiContract = [ankiInspect, ankiImportStart, ankiImportResult, ankiCancel, ankiExportStart, ankiExportResult] as const;
+/** A stored media name: the sha256 of the file's bytes and its extension (services/anki/media-store.ts). */
+export const storedMediaName = z.string().regex(/^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$/, 'not a stored media name');
+
+/** One of a note's imported sounds or pictures (a name from its `audio` or `images`), for a blob: URL. */
+export const ankiMedia = defineContract({
+  channel: 'anki:media',
+  input: z.strictObject({ noteId: id, name: storedMediaName }),
+  output: z.object({ mime: z.string(), bytes: z.number().int(), base64: z.string() }),
+});
+
+export const ankiContract = [ankiInspect, ankiImportStart, ankiImportResult, ankiCancel, ankiExportStart, ankiExportResult, ankiMedia] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './define';
 import { correction } from '../domain/corrections';
+import { roomState, voiceTurn } from '../domain/voice';
 
 export const jobProgress = defineEvent(
   'jobs:progress',
@@ -49,7 +50,34 @@ export const tutorGoalReached = defineEvent(
   z.object({ conversationId: z.string(), messageId: z.string(), scenarioId: z.string() }),
 );
 
-export const events = { [jobProgress.name]: jobProgress, [sessionSignedOut.name]: sessionSignedOut, [tutorDelta.name]: tutorDelta, [tutorDone.name]: tutorDone, [tutorCorrection.name]: tutorCorrection, [tutorGoalReached.name]: tutorGoalReached } as const;
+/** Spoken audio of a tutor reply, one sentence at a time, in order (`seq`); `last` ends the turn's audio. */
+export const voiceAudio = defineEvent(
+  'voice:audio',
+  z.object({
+    turnId: z.string(),
+    seq: z.number().int(),
+    sentence: z.string(),
+    /** e.g. audio/wav, audio/mpeg; null with `last` when nothing more comes. */
+    mime: z.string().nullable(),
+    /** base64; null when text-to-speech failed or there is no provider (the renderer speaks `sentence`). */
+    audio: z.string().nullable(),
+    last: z.boolean(),
+  }),
+);
+
+/** A mark on a voice turn's timeline, or its fluency, as it happens. */
+export const voiceTurnUpdate = defineEvent(
+  'voice:turnUpdate',
+  z.object({ turn: voiceTurn }),
+);
+
+/** The LiveKit room's state changed. */
+export const voiceRoom = defineEvent(
+  'voice:room',
+  z.object({ state: roomState, room: z.string().nullable(), problem: z.string().nullable() }),
+);
+
+export const events = { [jobProgress.name]: jobProgress, [sessionSignedOut.name]: sessionSignedOut, [tutorDelta.name]: tutorDelta, [tutorDone.name]: tutorDone, [tutorCorrection.name]: tutorCorrection, [tutorGoalReached.name]: tutorGoalReached, [voiceAudio.name]: voiceAudio, [voiceTurnUpdate.name]: voiceTurnUpdate, [voiceRoom.name]: voiceRoom } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]['payload']>;
 export const eventNames = Object.keys(events) as EventName[];

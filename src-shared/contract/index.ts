@@ -18,6 +18,7 @@ import { secretsContract } from './secrets';
 import { settingsContract } from './settings';
 import { tutorContract } from './tutor';
 import { syncContract } from './sync';
+import { voiceContract } from './voice';
 
 /** Every call the UI can make. Adding a domain: write its file, then add it here. */
 export const contract = byChannel([
@@ -39,6 +40,7 @@ export const contract = byChannel([
   ...llmContract,
   ...tutorContract,
   ...syncContract,
+  ...voiceContract,
 ]);
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACHIEVEMENT_KEYS, type AchievementKey } from '../domain/achievements';
 import { defineContract } from './define';
+import { conversationStats, reportConversations, speakingStats } from './progress-conversation';
 
 const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-29');
 const count = z.number().int().min(0);
@@ -25,9 +26,8 @@ export const monthRetention = z.object({
 
 /**
  * The dashboard's numbers, all for the signed-in learner and their study day (time zone, day start hour).
- * Extension point: the tutor and voice features add their panels as new keys here (for instance `conversation`:
- * turns, minutes, corrections per 100 words by category; `speaking`: rate, pauses), each computed by its own part
- * in src-main/services/progress/ and drawn by its own panel in src-renderer/src/routes/progress/.
+ * Extension point: a feature adds its panel as a new key here (as `conversation` and `speaking` do), computed by its
+ * own part in src-main/services/progress/ and drawn by its own panel in src-renderer/src/routes/progress/.
  */
 export const dashboard = z.object({
   today: dayKey,
@@ -36,6 +36,7 @@ export const dashboard = z.object({
   /** What is waiting today within the decks' daily limits, as the deck list counts it. */
   due: z.object({ new: count, learning: count, review: count }),
   done: z.object({ reviews: count, introduced: count, durationMs: count }),
+  /** Study days in a row with at least one review or one turn with the tutor. */
   streak: z.object({ current: count, longest: count, activeToday: z.boolean() }),
   time: z.object({ todayMs: count, last7Ms: count, last30Ms: count, totalMs: count }),
   totalReviews: count,
@@ -54,6 +55,10 @@ export const dashboard = z.object({
     asOf: z.number().int().nullable(),
     pending: z.boolean(),
   }),
+  /** Talk with the tutor: turns, time, corrections by category, in all and per week. */
+  conversation: conversationStats,
+  /** Speaking rate and pauses of spoken turns, per week. */
+  speaking: speakingStats,
 });
 export type Dashboard = z.infer<typeof dashboard>;
 
@@ -125,6 +130,8 @@ export const weeklyReport = z.object({
   wordsAdded: count,
   /** The cards answered "again" most often that week: the learner's recurring mistakes in vocabulary. */
   mistakes: z.array(reportMistake),
+  /** Conversations with the tutor that week, the corrections it made most often, and how the learner spoke. */
+  conversations: reportConversations,
 });
 export type WeeklyReport = z.infer<typeof weeklyReport>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineContract } from './define';
 
 /** The secrets a profile can keep. Their values go into the key store and never come back to the UI. */
-export const secretNames = ['llm.apiKey', 'llm.fallbackApiKey', 'speech.apiKey', 'livekit.apiSecret', 'sync.password'] as const;
+export const secretNames = ['llm.apiKey', 'llm.fallbackApiKey', 'speech.apiKey', 'speech.ttsApiKey', 'livekit.apiSecret', 'sync.password'] as const;
 export const secretName = z.enum(secretNames);
 export type SecretName = z.infer<typeof secretName>;
 

@@ -3,7 +3,23 @@ import { defineContract } from './define';
 
 const syncQueries = ['sync:status'];
 /** What a pull can change: everything a learner sees. */
-const afterPull = ['sync:status', 'decks:list', 'browse:search', 'notes:get', 'review:next', 'profiles:current'];
+const afterPull = [
+  'sync:status',
+  'profiles:current',
+  'settings:get',
+  'decks:list',
+  'decks:getPreset',
+  'browse:search',
+  'notes:get',
+  'review:next',
+  'progress:dashboard',
+  'progress:heatmap',
+  'progress:achievements',
+  'progress:weeklyReport',
+  'tutor:list',
+  'tutor:open',
+  'tutor:correctionCounts',
+];
 
 export const syncState = z.enum(['idle', 'syncing', 'error', 'offline']);
 

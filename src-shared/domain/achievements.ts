@@ -3,7 +3,7 @@
  * rules are tested without a database; the service stores each unlock once and announces it once.
  */
 
-/** Where an achievement's data comes from. Tutor and voice ones stay locked until those features record data. */
+/** Where an achievement's data comes from; voice ones are unavailable on an installation without voice practice. */
 export type AchievementSource = 'vocabulary' | 'tutor' | 'voice';
 
 export interface AchievementDefinition {
@@ -32,7 +32,9 @@ export const ACHIEVEMENTS = [
   define('hours10', 'vocabulary', 10),
   define('firstConversation', 'tutor'),
   define('scenarios10', 'tutor', 10),
+  define('corrections100', 'tutor', 100),
   define('firstVoiceSession', 'voice'),
+  define('speaking60', 'voice', 60),
 ] as const satisfies readonly AchievementDefinition[];
 
 export type AchievementKey = (typeof ACHIEVEMENTS)[number]['key'];
@@ -59,9 +61,20 @@ export interface AchievementFacts {
   perfectDayAt: (minReviews: number) => When;
   /** Moment the cumulative time studied reached n ms. */
   studiedReachedAt: (ms: number) => When;
+  /** The learner's first message to the tutor (in a conversation not deleted). */
+  firstConversationAt: () => When;
+  /** Moment the goal of the n-th different scenario was first reached. */
+  scenariosCompletedAt: (n: number) => When;
+  /** Moment the n-th correction of the learner's messages was made. */
+  correctionsReachedAt: (n: number) => When;
+  /** The first spoken turn with audio; null also where there is no voice practice. */
+  firstVoiceAt: () => When;
+  /** Moment the time spoken in voice turns reached n ms. */
+  spokenReachedAt: (ms: number) => When;
 }
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 function unlockTime(definition: AchievementDefinition, facts: AchievementFacts): When {
   const { key, goal } = definition;
@@ -73,14 +86,25 @@ function unlockTime(definition: AchievementDefinition, facts: AchievementFacts):
   if (key === 'mature100') return facts.matureCards >= goal ? facts.now : null;
   if (key === 'perfectDay') return facts.perfectDayAt(goal);
   if (key === 'hours10') return facts.studiedReachedAt(goal * HOUR);
+  if (key === 'firstConversation') return facts.firstConversationAt();
+  if (key === 'scenarios10') return facts.scenariosCompletedAt(goal);
+  if (key === 'corrections100') return facts.correctionsReachedAt(goal);
+  if (key === 'firstVoiceSession') return facts.firstVoiceAt();
+  if (key === 'speaking60') return facts.spokenReachedAt(goal * MINUTE);
   return null;
 }
 
-/** The vocabulary achievements the facts unlock, each with its moment; tutor and voice ones wait for their data. */
-export function unlockedAchievements(facts: AchievementFacts): Map<AchievementKey, number> {
+/**
+ * The achievements the facts unlock, each with its moment (never later than now). Those in `known` (already stored)
+ * are not asked about again: their facts may cost a query.
+ */
+export function unlockedAchievements(
+  facts: AchievementFacts,
+  known: ReadonlySet<string> = new Set(),
+): Map<AchievementKey, number> {
   const unlocked = new Map<AchievementKey, number>();
   for (const definition of ACHIEVEMENTS) {
-    if (definition.source !== 'vocabulary') continue;
+    if (known.has(definition.key)) continue;
     const at = unlockTime(definition, facts);
     if (at !== null) unlocked.set(definition.key, Math.min(at, facts.now));
   }

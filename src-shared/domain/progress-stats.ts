@@ -8,7 +8,7 @@ export interface Streak {
 }
 
 /**
- * Streaks over the days with at least one review (`activeDays` in ascending order, no repeats). A streak that
+ * Streaks over the active days (a review or a turn with the tutor; `activeDays` ascending, no repeats). A streak that
  * reached yesterday is still alive today: the learner has until the end of their study day to keep it.
  */
 export function streakOf(activeDays: readonly number[], today: number): Streak {

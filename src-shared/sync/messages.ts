@@ -7,6 +7,14 @@ import { z } from 'zod';
  */
 export const MESSAGE_VERSION = 1;
 
+const MAX_COLUMN_NAME = 64;
+
+function isColumnValues(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (key.length > MAX_COLUMN_NAME) return false;
+  return true;
+}
+
 export const syncChange = z.object({
   /** SQL table name. */
   t: z.string().min(1).max(64),
@@ -15,8 +23,11 @@ export const syncChange = z.object({
   o: z.enum(['insert', 'update', 'delete']),
   /** HLC of the write. */
   h: z.string().min(1).max(200),
-  /** The values written, by SQL column name. */
-  d: z.record(z.string().max(64), z.unknown()),
+  /**
+   * The values written, by SQL column name. A plain object with short keys, checked by one predicate rather than
+   * key by key (`z.record` costs several times the JSON parse on the million changes of a first sync).
+   */
+  d: z.custom<Record<string, unknown>>(isColumnValues, 'column values'),
 });
 export type SyncChange = z.infer<typeof syncChange>;
 

@@ -69,6 +69,12 @@ describe.each(FORMATS)('importing a generated %s package', (format) => {
     expect(result.reviews).toBe(6);
     // Every write went through the mutator: one change per log row.
     expect(l.count(`SELECT count(*) FROM changes WHERE profile_id = ? AND table_name = 'review_logs'`)).toBe(6);
+    // Cards the import changed record their update; a card it created and left as created (comer's, never
+    // answered in Anki) records none.
+    const cardUpdates = (noteId: string) =>
+      l.sqlite.prepare(`SELECT count(*) FROM changes WHERE table_name = 'cards' AND op = 'update' AND row_id IN (SELECT id FROM cards WHERE note_id = ?)`).pluck().get(noteId);
+    expect(cardUpdates(comer.id)).toBe(0);
+    expect(cardUpdates(perro.id)).toBe(2);
 
     // Importing the same package again updates by guid: nothing duplicated, no review logged twice.
     const again = await l.importPackage(file);

@@ -21,6 +21,7 @@ let bCards: string[];
 let bPreset: string;
 let bConversation: string;
 let bMessage: string;
+let bTurn: string;
 const B_PRIVATE_WORD = 'bprivateword';
 const B_SECRET_INTEREST = 'b-private-interest';
 
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const bTutor = { profileId: bId, secretsKey: null, audience: () => ({ sessionIds: [] }) };
   bConversation = services.tutor.start(bTutor, { scenarioId: null, title: `Bea ${B_PRIVATE_WORD}`, tutorOpens: false }).conversation.id;
   bMessage = services.tutor.send(bTutor, bConversation, `hola ${B_PRIVATE_WORD}`, newId()).learnerMessage.id;
+  bTurn = (await services.voice.turn(bTutor, { conversationId: bConversation, turnId: newId(), audio: '', speechEndedAt: 0, typedText: `dije ${B_PRIVATE_WORD}` })).turnId;
   await b.call('llm:saveConfig', { primary: { kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', conversationModel: 'bea-private-model', analysisModel: 'bea-private-model' }, fallback: null });
   a = caller(core);
   await a.call('profiles:create', { ...sampleProfile, displayName: 'Al' });
@@ -116,6 +118,7 @@ const attacks = (): Record<Channel, unknown[]> => ({
   'anki:cancel': [{ jobId: 'nope' }],
   'anki:exportStart': [{ scope: { kind: 'deck', deckId: bDeck } }],
   'anki:exportResult': [{ jobId: 'nope' }],
+  'anki:media': [{ noteId: bNote, name: `${'ab'.repeat(32)}.mp3` }],
   'backups:list': [{}],
   'backups:create': [{}],
   'backups:restore': [{ name: 'parley-daily-20260101T000000Z.db.gz', confirm: true }],
@@ -164,6 +167,22 @@ const attacks = (): Record<Channel, unknown[]> => ({
   'sync:changePassphrase': [{ current: 'guessing123', next: 'taken over', profileId: bId }],
   'sync:signOut': [{ removeLocalCopy: true }, { profileId: bId, removeLocalCopy: true }],
   'sync:schoolServer': [{}],
+  'voice:getConfig': [{}, { profileId: bId }],
+  'voice:saveConfig': [{ stt: null, tts: null, endOfTurnSilenceMs: null, pushToTalk: false, keepLearnerAudio: false, inputDeviceId: null }, { ...{ stt: null, tts: null, endOfTurnSilenceMs: null, pushToTalk: false, keepLearnerAudio: false, inputDeviceId: null }, profileId: bId }],
+  'voice:testConnection': [{ slot: 'stt' }, { slot: 'tts' }, { slot: 'stt', profileId: bId }],
+  'voice:status': [{}, { profileId: bId }],
+  'voice:turn': [
+    { conversationId: bConversation, turnId: newId(), audio: '', speechEndedAt: 0, typedText: 'mine now' },
+    { conversationId: bConversation, turnId: bTurn, audio: '', speechEndedAt: 0, typedText: 'mine now' },
+  ],
+  'voice:cancel': [{ turnId: bTurn, at: 1 }],
+  'voice:played': [{ turnId: bTurn, firstAudioPlayedAt: 1 }],
+  'voice:turns': [{ conversationId: bConversation }],
+  'voice:speak': [{ text: 'hola' }],
+  'voice:shadow': [{ sentence: 'hola', audio: '' }],
+  'voice:roomJoin': [{ conversationId: bConversation }],
+  'voice:roomLeave': [{ room: 'parley-room' }],
+  'voice:roomStatus': [{}],
   'sync:roam': [{ serverUrl: 'http://127.0.0.1:9', username: 'bea', password: 'guessing', passphrase: 'guessing123' }],
 });
 
@@ -198,6 +217,7 @@ describe('profile isolation', () => {
     expect(everything).not.toContain(bNote);
     expect(everything).not.toContain('sk-bea-secret');
     expect(everything).not.toContain(bConversation);
+    expect(everything).not.toContain(bTurn);
     expect(everything).not.toContain('bea-private-model');
     expect(everything).not.toContain('"dailyGoalMinutes":45');
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACHIEVEMENTS, unlockedAchievements, type AchievementFacts } from '../../src-shared/domain/achievements';
 import { caller } from '../support/test-core';
-import { DAY, learnerWithDeck, word, type Learner } from '../review/review-fixture';
+import { DAY, MINUTE, learnerWithDeck, word, type Learner } from '../review/review-fixture';
+import { seedConversation } from './conversation-seed';
 
 const HOUR = 3_600_000;
 const never = () => null;
@@ -14,6 +15,11 @@ const facts = (overrides: Partial<AchievementFacts> = {}): AchievementFacts => (
   matureCards: 0,
   perfectDayAt: never,
   studiedReachedAt: never,
+  firstConversationAt: never,
+  scenariosCompletedAt: never,
+  correctionsReachedAt: never,
+  firstVoiceAt: never,
+  spokenReachedAt: never,
   ...overrides,
 });
 
@@ -47,21 +53,43 @@ describe('achievement rules', () => {
     });
   });
 
-  it('keeps the tutor and voice achievements locked: their data does not exist yet', () => {
-    const everything = facts({
-      firstDeckAt: 1,
-      reviewsReachedAt: () => 1,
-      streakReachedAt: () => 1,
-      wordsKnown: 1e9,
-      matureCards: 1e9,
-      perfectDayAt: () => 1,
-      studiedReachedAt: () => 1,
+  it('unlocks the tutor and voice achievements from their own facts, at their goals', () => {
+    const unlocked = unlockedAchievements(
+      facts({
+        firstConversationAt: () => 50,
+        scenariosCompletedAt: (n) => (n <= 10 ? n * 7 : null),
+        correctionsReachedAt: (n) => (n <= 99 ? 3 : null),
+        firstVoiceAt: () => 60,
+        spokenReachedAt: (ms) => (ms === 60 * MINUTE ? 900 : null),
+      }),
+    );
+    expect(Object.fromEntries(unlocked)).toEqual({
+      firstConversation: 50,
+      scenarios10: 70,
+      firstVoiceSession: 60,
+      speaking60: 900,
     });
-    const unlocked = unlockedAchievements(everything);
-    const waiting = ACHIEVEMENTS.filter((a) => a.source !== 'vocabulary').map((a) => a.key);
-    expect(waiting).toEqual(['firstConversation', 'scenarios10', 'firstVoiceSession']);
-    for (const key of waiting) expect(unlocked.has(key)).toBe(false);
-    expect(unlocked.size).toBe(ACHIEVEMENTS.length - waiting.length);
+    const tutorAndVoice = ACHIEVEMENTS.filter((a) => a.source !== 'vocabulary').map((a) => a.key);
+    expect(tutorAndVoice).toEqual([
+      'firstConversation',
+      'scenarios10',
+      'corrections100',
+      'firstVoiceSession',
+      'speaking60',
+    ]);
+  });
+
+  it('does not ask again about an achievement already stored', () => {
+    const asked: string[] = [];
+    const unlocked = unlockedAchievements(
+      facts({
+        firstConversationAt: () => (asked.push('firstConversation'), 5),
+        firstVoiceAt: () => (asked.push('firstVoice'), 6),
+      }),
+      new Set(['firstConversation']),
+    );
+    expect(asked).toEqual(['firstVoice']);
+    expect([...unlocked.keys()]).toEqual(['firstVoiceSession']);
   });
 });
 
@@ -100,7 +128,7 @@ describe('achievements stored and announced', () => {
     // Dated by the 15-minute bucket of the first answer.
     expect(first.unlockedAt).toBe(firstAnswerAt - (firstAnswerAt % (15 * 60_000)));
     expect(listed.find((x) => x.key === 'streak7')!.unlockedAt).toBeNull();
-    expect(listed.find((x) => x.key === 'firstConversation')).toMatchObject({ available: false, unlockedAt: null });
+    expect(listed.find((x) => x.key === 'firstConversation')).toMatchObject({ available: true, unlockedAt: null });
 
     // Taking the answer back does not take the achievement back, nor announce it again later.
     await l.c.call('review:undo', { scope: { deckId: null } });
@@ -125,5 +153,71 @@ describe('achievements stored and announced', () => {
     expect(claimed).toEqual(['firstDeck', 'firstReview', 'streak7']);
     const dashboard = await l.c.call('progress:dashboard', {});
     expect(dashboard.streak).toEqual({ current: 7, longest: 7, activeToday: true });
+  });
+});
+
+describe('tutor and voice achievements', () => {
+  it('unlocks them from conversations once each, dated by the data, and keeps them when a conversation goes', async () => {
+    const start = Date.UTC(2026, 4, 4, 9);
+    learner = await learnerWithDeck({ start });
+    const l = learner;
+    expect((await l.c.call('progress:claimAnnouncements', {})).achievements.map((a) => a.key)).toEqual(['firstDeck']);
+    const first = start - 5 * DAY;
+    const conversationId = seedConversation(l.sqlite, l.profileId, [
+      { at: first, text: 'Hola', replyAfterMs: 1000 },
+      {
+        at: first + MINUTE,
+        text: 'Me llamo Sam',
+        voice: {
+          durationMs: 61 * MINUTE,
+          phonationMs: 1000,
+          words: 3,
+          syllables: 5,
+          pauseCount: 0,
+          meanPauseMs: 0,
+          fillers: 0,
+        },
+      },
+    ]);
+    // Nine different scenarios, one of them twice: not yet ten.
+    const scenario = (i: number, at: number) =>
+      seedConversation(l.sqlite, l.profileId, [{ at, text: 'Vale' }], {
+        scenarioId: `scenario-${i}`,
+        goalReachedAt: at + 1000,
+      });
+    for (let i = 0; i < 9; i += 1) scenario(i, first + ((i + 1) * DAY) / 10);
+    scenario(3, first + DAY);
+    const claimed = (await l.c.call('progress:claimAnnouncements', {})).achievements;
+    expect(Object.fromEntries(claimed.map((a) => [a.key, a.unlockedAt]))).toEqual({
+      firstConversation: first,
+      firstVoiceSession: first + MINUTE,
+      speaking60: first + MINUTE,
+    });
+    expect((await l.c.call('progress:claimAnnouncements', {})).achievements).toEqual([]);
+
+    const tenthAt = first + 2 * DAY;
+    scenario(9, tenthAt);
+    // A hundred corrections, the last one the hundredth.
+    seedConversation(l.sqlite, l.profileId, [
+      {
+        at: first + 3 * DAY,
+        text: 'Muchas errores',
+        corrections: Array.from({ length: 100 }, () => ({
+          category: 'grammar' as const,
+          original: 'Muchas',
+          corrected: 'Muchos',
+        })),
+      },
+    ]);
+    const next = (await l.c.call('progress:claimAnnouncements', {})).achievements;
+    expect(Object.fromEntries(next.map((a) => [a.key, a.unlockedAt]))).toEqual({
+      scenarios10: tenthAt + 1000,
+      corrections100: first + 3 * DAY + 1000,
+    });
+
+    l.sqlite.prepare('UPDATE tutor_conversations SET deleted_at = ? WHERE id = ?').run(start, conversationId);
+    const listed = (await l.c.call('progress:achievements', {})).achievements;
+    expect(listed.find((a) => a.key === 'firstConversation')!.unlockedAt).toBe(first);
+    expect((await l.c.call('progress:claimAnnouncements', {})).achievements).toEqual([]);
   });
 });

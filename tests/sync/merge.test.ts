@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decryptMessage } from '../../src-main/services/sync/crypto';
 import { createSyncEngine, SyncIntegrityError } from '../../src-main/services/sync/engine';
 import { syncedTableInfo } from '../../src-main/services/sync/tables';
 import { createMemoryServer } from './support/memory-server';
@@ -128,6 +129,25 @@ describe('merging changes', () => {
     await t.b.sync(t.server.session(t.seed.account.accountId, undefined, undefined, 1));
     expect(t.b.sqlite.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(2503);
     expect(syncedFingerprint(t.b.sqlite, t.profileId)).toBe(syncedFingerprint(t.a.sqlite, t.profileId));
+    await t.close();
+  });
+
+  it('sends only what is new: a change made after a sync travels alone, not with the history before it', async () => {
+    const t = await pair();
+    await t.a.sync(t.session());
+    const stored = t.server.accounts.get(t.seed.account.accountId)!.messages;
+    const before = stored.length;
+    const sentBefore = t.a.sqlite.prepare('SELECT max(seq) FROM changes').pluck().get() as number;
+    t.clock.t += MINUTE;
+    await t.a.c.call('notes:update', { noteId: t.noteOf(t.a), patch: { term: 'nueva' } });
+    const newChanges = t.a.sqlite.prepare('SELECT count(*) FROM changes WHERE seq > ?').pluck().get(sentBefore);
+    expect(newChanges).toBeGreaterThan(0);
+    await t.a.sync(t.session());
+    expect(stored.length).toBe(before + 1);
+    const last = stored[stored.length - 1]!;
+    const { accountId, dataKey } = t.seed.account;
+    const plain = decryptMessage(dataKey, last.id, accountId, Buffer.from(last.ciphertext, 'base64'));
+    expect((JSON.parse(plain) as { changes: unknown[] }).changes).toHaveLength(newChanges as number);
     await t.close();
   });
 

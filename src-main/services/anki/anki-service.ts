@@ -8,7 +8,8 @@ import { runAnkiExportWorker, type AnkiExportSummary } from './export-job';
 import { runAnkiImportWorker, type AnkiImportHandle } from './import-job';
 import type { AnkiImportSummary } from './import-protocol';
 import { AnkiPackageError } from './package-errors';
-import { inspectPackage } from './package-inspect';
+import { inspectInWorker } from './inspect-worker';
+import { readNoteMedia } from './note-media';
 
 const IMPORT_JOB = 'anki-import';
 const EXPORT_JOB = 'anki-export';
@@ -34,7 +35,7 @@ export function createAnkiService(deps: DomainDeps) {
     async inspect(profileId: string, fileId: string) {
       const file = files.resolve(profileId, fileId);
       try {
-        return { fileName: file.fileName, bytes: file.bytes, ...(await inspectPackage(file.path)) };
+        return { fileName: file.fileName, bytes: file.bytes, ...(await inspectInWorker(file.path)) };
       } catch (error) {
         throw asContractError(error);
       }
@@ -98,6 +99,10 @@ export function createAnkiService(deps: DomainDeps) {
         }),
       );
       return { jobId: job.id };
+    },
+
+    media(profileId: string, noteId: string, name: string) {
+      return readNoteMedia(deps.db, deps.dataDir, profileId, noteId, name);
     },
 
     exportResult(profileId: string, jobId: string): z.input<(typeof ankiExportResult)['output']> {

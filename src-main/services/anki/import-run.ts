@@ -1,7 +1,7 @@
 import { newId as uuidv7 } from '../../../db/ids';
 import { cardIdFor } from '../../../db/functions';
 import { ImportState } from '../imports/import-protocol';
-import { storedMemoryState, replayAnswers, type AnkiAnswer } from './card-history';
+import { storedMemoryState, replayAnswers, type AnkiAnswer, type ReviewLogRow } from './card-history';
 import { readCollectionModel, type NoteType } from './collection-read';
 import { mediaOf } from './field-text';
 import { referencedMedia, storeMedia, type StoredMedia } from './import-media';
@@ -237,8 +237,11 @@ class ImportRun {
     const rows = this.pkg.sqlite.prepare('SELECT id, nid, ord, queue, data FROM cards').iterate() as Iterable<{ id: number; nid: number; ord: number; queue: number; data: string | null }>;
     const pending: [number, MappedCard][] = [];
     const resolve = () => {
-      const existing = writer.existingCards(pending.map(([, c]) => c.cardId));
-      for (const [ankiId, card] of pending) if (existing.has(card.cardId)) mapped.set(ankiId, card);
+      const decks = writer.cardDecks(pending.map(([, c]) => c.cardId));
+      for (const [ankiId, card] of pending) {
+        const deckId = decks.get(card.cardId);
+        if (deckId !== undefined) mapped.set(ankiId, { ...card, deckId });
+      }
       pending.length = 0;
     };
     for (const row of rows) {
@@ -250,8 +253,6 @@ class ImportRun {
       if (pending.length >= BATCH) resolve();
     }
     resolve();
-    const deckIds = writer.cardDecks([...mapped.values()].map((c) => c.cardId));
-    for (const card of mapped.values()) card.deckId = deckIds.get(card.cardId) ?? '';
     this.summary.cards = mapped.size;
     return mapped;
   }
@@ -273,22 +274,23 @@ class ImportRun {
       if (!card) return;
       seen.add(ankiId);
       const { patch, newLogs } = this.cardState(writer, card, answers);
-      updates.push({ id: card.cardId, patch });
-      logs.push(...newLogs);
+      if (patch) updates.push({ id: card.cardId, patch });
+      for (const log of newLogs) logs.push(log);
       if (logs.length >= BATCH * 2 || updates.length >= BATCH) flush();
     };
     if (this.revlogCount() > 0) {
-      const rows = this.pkg.sqlite.prepare('SELECT id, cid, ease, time FROM revlog ORDER BY cid, id').iterate() as Iterable<{ id: number; cid: number; ease: number; time: number }>;
+      // Rows as arrays: half a million of them, read once.
+      const rows = this.pkg.sqlite.prepare('SELECT id, cid, ease, time FROM revlog ORDER BY cid, id').raw().iterate() as Iterable<[number, number, number, number]>;
       let current: number | null = null;
       let answers: AnkiAnswer[] = [];
-      for (const row of rows) {
+      for (const [id, cid, ease, time] of rows) {
         this.step(1);
-        if (row.cid !== current) {
+        if (cid !== current) {
           if (current !== null) finishCard(current, answers);
-          current = row.cid;
+          current = cid;
           answers = [];
         }
-        if (row.ease >= 1 && row.ease <= 4) answers.push({ reviewedAt: row.id, rating: row.ease, durationMs: row.time });
+        if (ease >= 1 && ease <= 4) answers.push({ reviewedAt: id, rating: ease, durationMs: time });
       }
       if (current !== null) finishCard(current, answers);
     }
@@ -296,17 +298,21 @@ class ImportRun {
     flush();
   }
 
-  private cardState(writer: AnkiWriter, card: MappedCard, answers: AnkiAnswer[]) {
+  /** The card's new state (null when a card this import created stays as created) and the answers to log. */
+  private cardState(writer: AnkiWriter, card: MappedCard, answers: AnkiAnswer[]): { patch: CardPatch | null; newLogs: ReviewLogRow[] } {
     const before = card.known ? writer.loggedAnswers(card.cardId) : [];
     const logged = new Set(before.map((a) => a.reviewedAt));
-    const fresh = answers.filter((a) => !logged.has(a.reviewedAt));
-    const all = [...before, ...fresh];
-    const patch: CardPatch = { suspended: card.queue === -1, buriedUntil: card.queue === -2 || card.queue === -3 ? this.now() + DAY_MS : null };
-    if (all.length === 0) return { patch, newLogs: [] };
+    const fresh = before.length ? answers.filter((a) => !logged.has(a.reviewedAt)) : answers;
+    const all = before.length ? [...before, ...fresh] : fresh;
+    const suspended = card.queue === -1;
+    const buried = card.queue === -2 || card.queue === -3;
+    const patch: CardPatch = { suspended, buriedUntil: buried ? this.now() + DAY_MS : null };
+    // A new card is created unsuspended and unburied: writing that again would only add a change record.
+    if (all.length === 0) return { patch: card.known || suspended || buried ? patch : null, newLogs: [] };
     const { fields, logs } = replayAnswers(all, writer.presetOf(card.deckId), { profileId: this.data.profileId, cardId: card.cardId, deviceId: writer.deviceId });
     const memory = storedMemoryState(card.data);
     Object.assign(patch, fields, memory ?? {});
-    const newLogs = logs.filter((l) => !logged.has(l.reviewedAt));
+    const newLogs = before.length ? logs.filter((l) => !logged.has(l.reviewedAt)) : logs;
     this.summary.reviews += newLogs.length;
     return { patch, newLogs };
   }

@@ -33,6 +33,9 @@ export function openAnkiWriter(databaseFile: string, profileId: string, now: () 
   configureConnection(sqlite);
   // One long transaction touching hundreds of thousands of rows: a larger page cache keeps its indexes in memory.
   sqlite.pragma('cache_size = -65536');
+  // The import's pages go to the WAL at COMMIT; copying them into the database file is left to the worker after it
+  // has reported (checkpointAfterImport), as for CSV imports: inside COMMIT it would add seconds to the import.
+  sqlite.pragma('wal_autocheckpoint = 0');
   const db = drizzle(sqlite, { schema }) as Db;
   sqlite.exec('BEGIN IMMEDIATE');
   const clock = createImportClock(sqlite, now);
@@ -40,6 +43,10 @@ export function openAnkiWriter(databaseFile: string, profileId: string, now: () 
   const presets = createPresetsService({ db, mutator });
   const deckPresetId = sqlite.prepare('SELECT preset_id FROM decks WHERE id = ? AND profile_id = ?').pluck();
   const presetCache = new Map<string, Preset>();
+  const cardAnswers = sqlite.prepare(
+    'SELECT reviewed_at AS reviewedAt, rating, duration_ms AS durationMs FROM review_logs WHERE card_id = ? AND profile_id = ? AND deleted_at IS NULL',
+  );
+  const cardDeck = sqlite.prepare('SELECT deck_id FROM cards WHERE id = ? AND profile_id = ? AND deleted_at IS NULL').pluck();
 
   return {
     deviceId: clock.deviceId,
@@ -101,21 +108,18 @@ export function openAnkiWriter(databaseFile: string, profileId: string, now: () 
       })));
       for (const row of rows) createCardsForNotes(sqlite, profileId, { noteId: row.id });
     },
-    existingCards(ids: string[]): Set<string> {
-      const found = new Set<string>();
-      const select = sqlite.prepare('SELECT id FROM cards WHERE id = ? AND profile_id = ? AND deleted_at IS NULL').pluck();
-      for (const id of ids) if (select.get(id, profileId)) found.add(id);
-      return found;
-    },
+    /** The deck of each of these cards that exists (live) in the profile, by card id. */
     cardDecks(ids: string[]): Map<string, string> {
-      const select = sqlite.prepare('SELECT deck_id FROM cards WHERE id = ? AND profile_id = ?').pluck();
-      return new Map(ids.map((id) => [id, select.get(id, profileId) as string]));
+      const found = new Map<string, string>();
+      for (const id of ids) {
+        const deckId = cardDeck.get(id, profileId) as string | undefined;
+        if (deckId !== undefined) found.set(id, deckId);
+      }
+      return found;
     },
     /** Answers already logged for a card (a re-import adds only the ones it lacks). */
     loggedAnswers(cardId: string): { reviewedAt: number; rating: number; durationMs: number }[] {
-      return sqlite
-        .prepare('SELECT reviewed_at AS reviewedAt, rating, duration_ms AS durationMs FROM review_logs WHERE card_id = ? AND profile_id = ? AND deleted_at IS NULL')
-        .all(cardId, profileId) as { reviewedAt: number; rating: number; durationMs: number }[];
+      return cardAnswers.all(cardId, profileId) as { reviewedAt: number; rating: number; durationMs: number }[];
     },
     updateCards(rows: { id: string; patch: CardPatch }[]): void {
       if (rows.length) mutator.updateMany(cards, profileId, rows);

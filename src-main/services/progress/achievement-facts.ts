@@ -16,26 +16,34 @@ function reachedAt(days: DayTotals[], goal: number, value: (d: DayTotals) => num
 export interface FactInputs {
   now: number;
   days: Days;
+  /** Study days with a review or a turn with the tutor, oldest first, each with its first moment. */
+  active: ReadonlyMap<number, number>;
   firstDeckAt: number | null;
   wordsKnown: number;
   matureCards: number;
+  /** The tutor's and voice practice's facts (see conversation-facts.ts). */
+  conversation: Pick<
+    AchievementFacts,
+    'firstConversationAt' | 'scenariosCompletedAt' | 'correctionsReachedAt' | 'firstVoiceAt' | 'spokenReachedAt'
+  >;
 }
 
 /** What the achievement rules need, dated from the data itself (to the 15 minutes) wherever the data can say when. */
 export function achievementFacts(input: FactInputs): AchievementFacts {
   const ordered = [...input.days.values()].sort((a, b) => a.day - b.day);
-  const activeDays = ordered.map((d) => d.day);
+  const activeDays = [...input.active.keys()];
   return {
     now: input.now,
     firstDeckAt: input.firstDeckAt,
     reviewsReachedAt: (n) => reachedAt(ordered, n, (d) => d.reviews),
     streakReachedAt(n) {
       const day = dayStreakReached(activeDays, n);
-      return day === null ? null : input.days.get(day)!.firstAt;
+      return day === null ? null : input.active.get(day)!;
     },
     wordsKnown: input.wordsKnown,
     matureCards: input.matureCards,
     perfectDayAt: (min) => ordered.find((d) => d.reviews >= min && d.again === 0)?.firstAt ?? null,
     studiedReachedAt: (ms) => reachedAt(ordered, ms, (d) => d.durationMs),
+    ...input.conversation,
   };
 }

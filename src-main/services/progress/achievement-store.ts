@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
-import { ACHIEVEMENTS, type AchievementKey } from '../../../src-shared/domain/achievements';
+import { ACHIEVEMENTS, type AchievementKey, type AchievementSource } from '../../../src-shared/domain/achievements';
 import type { Achievement } from '../../../src-shared/contract/progress';
 
 /**
  * The achievements table: an unlock is inserted once and never changes (undoing the 1,000th review does not take
- * the badge back); an announcement is claimed by one atomic UPDATE … RETURNING, so each is handed out once even
+ * the badge back); an achievement whose source this installation lacks (`sources`) is listed as unavailable; an
+ * announcement is claimed by one atomic UPDATE … RETURNING, so each is handed out once even
  * when two windows ask at the same moment.
  */
-export function createAchievementStore(sqlite: Database.Database) {
+export function createAchievementStore(sqlite: Database.Database, sources: ReadonlySet<AchievementSource>) {
   const insert = sqlite.prepare(
     'INSERT INTO achievements (profile_id, key, unlocked_at) VALUES (?, ?, ?) ON CONFLICT (profile_id, key) DO NOTHING',
   );
@@ -22,11 +23,13 @@ export function createAchievementStore(sqlite: Database.Database) {
     return ACHIEVEMENTS.filter((a) => all || unlocked.has(a.key)).map((a) => ({
       key: a.key,
       goal: a.goal,
-      available: a.source === 'vocabulary',
+      available: sources.has(a.source),
       unlockedAt: unlocked.get(a.key) ?? null,
     }));
   };
   return {
+    /** The keys already unlocked. */
+    known: (profileId: string) => new Set(stored.all(profileId) as string[]),
     /** Records unlocks; those already stored keep their first date (and cost no write). */
     record(profileId: string, unlocked: Map<AchievementKey, number>) {
       const known = new Set(stored.all(profileId) as string[]);

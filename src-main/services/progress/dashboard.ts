@@ -17,11 +17,17 @@ export const RETENTION_MONTHS = 12;
 /** Study days with their totals, by day number. */
 export type Days = Map<number, DayTotals>;
 
-export function streakPart(days: Days, day: LearnerDay): Dashboard['streak'] {
-  return streakOf(
-    [...days.keys()].sort((a, b) => a - b),
-    day.today,
-  );
+/** Study days with a review or a turn with the tutor, each with its first moment, oldest first. */
+export function activeDays(days: Days, talkDays: ReadonlyMap<number, number>): Map<number, number> {
+  const active = new Map<number, number>();
+  for (const [n, totals] of days) active.set(n, totals.firstAt);
+  for (const [n, at] of talkDays) active.set(n, Math.min(at, active.get(n) ?? Infinity));
+  return new Map([...active].sort((a, b) => a[0] - b[0]));
+}
+
+/** The streak counts days with at least one review or one turn with the tutor. */
+export function streakPart(active: ReadonlyMap<number, number>, day: LearnerDay): Dashboard['streak'] {
+  return streakOf([...active.keys()], day.today);
 }
 
 export function timePart(days: Days, day: LearnerDay): Dashboard['time'] {

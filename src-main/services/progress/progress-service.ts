@@ -1,15 +1,19 @@
 import { ContractError } from '../../../src-shared/contract/errors';
 import type { Dashboard } from '../../../src-shared/contract/progress';
 import { unlockedAchievements } from '../../../src-shared/domain/achievements';
+import { CONVERSATION_WEEKS } from '../../../src-shared/domain/conversation-stats';
 import { dayFromKey, dayKey, weekStartOf, ZERO_TOTALS, DAY_MS } from '../../../src-shared/domain/progress-days';
 import { createDecksService } from '../decks/decks-service';
 import type { DomainDeps } from '../index';
 import { achievementFacts } from './achievement-facts';
 import { createAchievementStore } from './achievement-store';
+import { createConversationFacts } from './conversation-facts';
+import { createConversationRows } from './conversation-rows';
+import { createConversationDashboard, reportConversationPart } from './conversation-stats';
 import { createDayTotals } from './day-totals';
 import { createHistory } from './history';
 import { createCardStats } from './card-stats';
-import { forecastPart, retentionPart, streakPart, timePart, FORECAST_DAYS } from './dashboard';
+import { activeDays, forecastPart, retentionPart, streakPart, timePart, FORECAST_DAYS } from './dashboard';
 import { heatmap } from './heatmap';
 import { learnerDay } from './learner-day';
 import { createWeeklyReports } from './weekly-report';
@@ -27,7 +31,13 @@ export function createProgressService(deps: DomainDeps) {
   const dayTotals = createDayTotals(sqlite);
   const stats = createCardStats(sqlite);
   const wordsKnown = createWordsKnown(sqlite, deps.now);
-  const store = createAchievementStore(sqlite);
+  const conversationFacts = createConversationFacts(sqlite);
+  const conversationRows = createConversationRows(sqlite);
+  const conversationDashboard = createConversationDashboard(conversationRows);
+  const store = createAchievementStore(
+    sqlite,
+    new Set(conversationFacts.voiceAvailable ? ['vocabulary', 'tutor', 'voice'] : ['vocabulary', 'tutor']),
+  );
   const decks = createDecksService(deps);
   const weekly = createWeeklyReports(sqlite, dayTotals);
   const history = createHistory(sqlite, dayTotals);
@@ -50,25 +60,30 @@ export function createProgressService(deps: DomainDeps) {
   /** Everything the dashboard shows, and the achievements that unlocks (recorded as a side effect, once each). */
   const gather = (profileId: string) => {
     const now = deps.now();
-    const from = Math.min(history.firstReviewAt(profileId) ?? now, now - 7 * DAY_MS);
+    // Back far enough for the conversation weeks too: zone offsets are prepared for the range (elsewhere slower).
+    const from = Math.min(history.firstReviewAt(profileId) ?? now, now - (CONVERSATION_WEEKS + 1) * 7 * DAY_MS);
     const day = learnerDay(deps, profileId, now, { from, to: now + (FORECAST_DAYS + 2) * DAY_MS });
     const days = new Map(history.days(profileId, day, now).map((d) => [d.day, d]));
     const cards = stats.byState(profileId);
     const words = wordsKnown.get(profileId, day.decay);
+    const talk = conversationDashboard(profileId, day, now);
+    const active = activeDays(days, talk.talkDays);
     const facts = achievementFacts({
       now,
       days,
+      active,
       firstDeckAt: (firstDeck.get(profileId) as number | null) ?? null,
       wordsKnown: words.known,
       matureCards: cards.mature,
+      conversation: conversationFacts.of(profileId),
     });
-    store.record(profileId, unlockedAchievements(facts));
-    return { now, day, days, cards, words };
+    store.record(profileId, unlockedAchievements(facts, store.known(profileId)));
+    return { day, days, active, cards, words, talk };
   };
 
   return {
     dashboard(profileId: string): Dashboard {
-      const { day, days, cards, words } = gather(profileId);
+      const { day, days, active, cards, words, talk } = gather(profileId);
       const today = days.get(day.today) ?? ZERO_TOTALS;
       return {
         today: dayKey(day.today),
@@ -76,13 +91,15 @@ export function createProgressService(deps: DomainDeps) {
         dayStartHour: day.dayStartHour,
         due: dueToday(profileId),
         done: { reviews: today.reviews, introduced: today.introduced, durationMs: today.durationMs },
-        streak: streakPart(days, day),
+        streak: streakPart(active, day),
         time: timePart(days, day),
         totalReviews: [...days.values()].reduce((n, d) => n + d.reviews, 0),
         forecast: forecastPart(stats, profileId, day),
         retention: retentionPart(days, day),
         cards,
         words,
+        conversation: talk.conversation,
+        speaking: talk.speaking,
       };
     },
 
@@ -110,7 +127,8 @@ export function createProgressService(deps: DomainDeps) {
         throw new ContractError('INVALID_INPUT', 'Choose a week that has already started.');
       const monday = weekStartOf(wanted);
       const range = { from: day.counter.startOf(monday) - 2 * DAY_MS, to: day.counter.startOf(monday) + 9 * DAY_MS };
-      return weekly(profileId, monday, learnerDay(deps, profileId, now, range));
+      const { range: instants, ...report } = weekly(profileId, monday, learnerDay(deps, profileId, now, range));
+      return { ...report, conversations: reportConversationPart(conversationRows, { profileId, ...instants }) };
     },
 
     /** The desktop shell saves the window as a PDF; other shells cannot (the page prints itself instead). */

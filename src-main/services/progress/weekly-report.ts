@@ -28,8 +28,15 @@ export function createWeeklyReports(sqlite: Database.Database, dayTotals: DayTot
   const wordsAdded = sqlite.prepare(WORDS_ADDED).pluck();
   const learner = sqlite.prepare(LEARNER).pluck();
 
-  /** The week of study days starting at `monday`, for a learner whose days `day` counts. */
-  return (profileId: string, monday: number, day: LearnerDay): WeeklyReport => {
+  /**
+   * The week of study days starting at `monday`, for a learner whose days `day` counts, without its conversations
+   * (see conversation-stats.ts); `range` is the week's instants.
+   */
+  return (
+    profileId: string,
+    monday: number,
+    day: LearnerDay,
+  ): Omit<WeeklyReport, 'conversations'> & { range: { from: number; to: number } } => {
     const from = day.counter.startOf(monday);
     const to = day.counter.startOf(monday + 7);
     const days = new Map(dayTotals.full(profileId, day.counter, from, to).map((d) => [d.day, d]));
@@ -46,6 +53,7 @@ export function createWeeklyReports(sqlite: Database.Database, dayTotals: DayTot
     const sum = [...days.values()].reduce((all, t) => addTotals(all, t), { ...ZERO_TOTALS });
     const range = { profileId, from, to };
     return {
+      range: { from, to },
       learnerName: (learner.get(profileId) as string | undefined) ?? '',
       from: dayKey(monday),
       to: dayKey(monday + 6),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { DEFAULT_PRESET } from '../../../src-shared/domain/vocabulary';
 import type { SyncChange } from '../../../src-shared/sync/messages';
 import { createCardsForNotes, lastNoteRowid } from '../notes/cards-for-notes';
@@ -70,18 +71,28 @@ export function createApplier(
     };
   };
 
-  const insertRow = (info: SyncedTableInfo, profileId: string, change: SyncChange) => {
-    const values: Record<string, unknown> = {};
-    for (const [name, column] of info.columns)
-      values[name] = name in change.d && !isLocalOnly(info.name, name) ? toDriver(column, change.d[name]) : undefined;
-    values.id = change.r;
-    values.updated_at = change.h;
-    if (info.owned) values.profile_id = profileId;
-    const names = Object.keys(values).filter((n) => values[n] !== undefined);
+  /** Insert statements by table and the columns a change carries (a first sync inserts a million rows). */
+  const insertPlans = new Map<string, { statement: Database.Statement; columns: [string, SQLiteColumn][] }>();
+  const insertPlan = (info: SyncedTableInfo, change: SyncChange) => {
+    const key = `${info.name}\u0000${Object.keys(change.d).join('\u0000')}`;
+    let plan = insertPlans.get(key);
+    if (plan) return plan;
+    const columns = [...info.columns].filter(
+      ([name]) => name in change.d && !MANAGED.has(name) && !isLocalOnly(info.name, name),
+    );
+    const names = ['id', 'updated_at', ...(info.owned ? ['profile_id'] : []), ...columns.map(([name]) => name)];
     const verb = info.appendOnly ? 'INSERT OR IGNORE' : 'INSERT';
-    prepare(
-      `${verb} INTO "${info.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-    ).run(names.map((n) => values[n]));
+    const sql = `${verb} INTO "${info.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+    plan = { statement: sqlite.prepare(sql), columns };
+    insertPlans.set(key, plan);
+    return plan;
+  };
+
+  const insertRow = (info: SyncedTableInfo, profileId: string, change: SyncChange) => {
+    const plan = insertPlan(info, change);
+    const values: unknown[] = info.owned ? [change.r, change.h, profileId] : [change.r, change.h];
+    for (const [name, column] of plan.columns) values.push(toDriver(column, change.d[name]));
+    plan.statement.run(values);
     if (!info.appendOnly) saveClocks.run(info.name, change.r, profileId, JSON.stringify({ '*': change.h }));
     // Cards of new notes are derived in one statement for a run of notes (flushCards), as an import does.
     if (info.name === 'notes') newNotesSince ??= { profileId, rowid: lastNoteRowid(sqlite) - 1 };
@@ -127,7 +138,15 @@ export function createApplier(
   /** Card ids whose FSRS state must be replayed when the pull ends (kept in `sync_replay`). */
   const touched = new Set<string>();
   const remember = sqlite.prepare('INSERT OR IGNORE INTO sync_replay (card_id, profile_id) VALUES (?, ?)');
-  const remembered = sqlite.prepare('SELECT card_id FROM sync_replay WHERE profile_id = ?').pluck();
+  // Answers from one device only: the card's state already is that device's own replay of them (its cache, which
+  // came with its last answer). Only cards answered on several devices are replayed (the union of their answers).
+  const remembered = sqlite
+    .prepare(
+      `SELECT r.card_id FROM sync_replay r WHERE r.profile_id = ? AND EXISTS (
+         SELECT 1 FROM review_logs l WHERE l.card_id = r.card_id AND l.deleted_at IS NULL
+           AND l.device_id <> (SELECT f.device_id FROM review_logs f WHERE f.card_id = r.card_id AND f.deleted_at IS NULL LIMIT 1))`,
+    )
+    .pluck();
   const forget = sqlite.prepare('DELETE FROM sync_replay WHERE profile_id = ?');
 
   const applyOne = (profileId: string, messageId: string, change: SyncChange, now: number): 'applied' | ParkReason => {
@@ -164,7 +183,7 @@ export function createApplier(
 
   const readCard = sqlite.prepare('SELECT deck_id AS deckId, due, state FROM cards WHERE id = ? AND profile_id = ?');
   const readLogs = sqlite.prepare(
-    'SELECT id, reviewed_at AS reviewedAt, rating, device_id AS deviceId FROM review_logs WHERE card_id = ? AND profile_id = ? AND deleted_at IS NULL',
+    'SELECT id, reviewed_at AS reviewedAt, rating, device_id AS deviceId FROM review_logs WHERE card_id = ? AND +profile_id = ? AND deleted_at IS NULL',
   );
   const readPreset = sqlite.prepare(
     `SELECT p.desired_retention AS desiredRetention, p.learning_steps AS learningSteps, p.relearning_steps AS relearningSteps,
@@ -241,8 +260,6 @@ export function createApplier(
           rating: number;
           deviceId: string;
         }[];
-        // Answers from one device only: the card's state already is that device's own replay of them (its cache,
-        // which came with its last answer). Answers from several devices are merged by replaying their union.
         if (logs.length === 0 || logs.every((log) => log.deviceId === logs[0]!.deviceId)) continue;
         writeCard.run({ id: cardId, ...replayCard(logs, presetOf(card.deckId, profileId)) });
         count += 1;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { syncMessage, type SyncChange, type SyncMessage } from '../../../src-shared/sync/messages';
-import { limits } from '../../../src-shared/sync/protocol';
+import { limits, type PullResponse } from '../../../src-shared/sync/protocol';
 import type { SyncSession } from '../../providers/sync/transport';
 import { createApplier, type Applier } from './apply';
 import type { SyncedTableInfo } from './tables';
@@ -13,6 +13,10 @@ const MESSAGE_CHANGES = 2000;
 /** Base64 bytes per push request, under the server's 8 MiB body cap. */
 const PUSH_BODY_BYTES = 6 * 1024 * 1024;
 const PULL_LIMIT = 1000;
+/** Changes applied per transaction while pulling (a few hundred milliseconds of work on a slow machine). */
+const APPLY_CHANGES = 10_000;
+/** Page cache while pulling, in KiB (negative: a size rather than a page count). */
+const PULL_CACHE_KIB = -131_072;
 
 export interface SyncAccount {
   profileId: string;
@@ -51,10 +55,10 @@ export function createSyncEngine(deps: EngineDeps) {
     'SELECT message_id AS messageId, from_seq AS fromSeq, to_seq AS toSeq FROM sync_outgoing WHERE profile_id = ? ORDER BY to_seq',
   );
   const changesIn = sqlite.prepare(
-    `SELECT seq, table_name AS t, row_id AS r, op AS o, hlc AS h, data FROM changes WHERE profile_id = ? AND seq > ? AND seq <= ? ORDER BY seq`,
+    `SELECT seq, table_name AS t, row_id AS r, op AS o, hlc AS h, data FROM changes WHERE profile_id = ? AND seq > ? AND seq <= ? AND sent_at IS NULL ORDER BY seq`,
   );
   const unsentAfter = sqlite.prepare(
-    `SELECT seq, length(data) + length(row_id) + length(hlc) + 40 AS bytes FROM changes WHERE profile_id = ? AND seq > ? AND sent_at IS NULL ORDER BY seq`,
+    `SELECT seq, length(data) + length(row_id) + length(hlc) + 40 AS bytes FROM changes INDEXED BY changes_unsent WHERE profile_id = ? AND seq > ? AND sent_at IS NULL ORDER BY seq`,
   );
   const addOutgoing = sqlite.prepare(
     'INSERT INTO sync_outgoing (message_id, profile_id, from_seq, to_seq) VALUES (?, ?, ?, ?)',
@@ -66,27 +70,32 @@ export function createSyncEngine(deps: EngineDeps) {
   const recordSent = sqlite.prepare('INSERT OR IGNORE INTO sync_sent (message_id, profile_id) VALUES (?, ?)');
   const wasSent = sqlite.prepare('SELECT 1 FROM sync_sent WHERE message_id = ? AND profile_id = ?').pluck();
   const forgetSent = sqlite.prepare('DELETE FROM sync_sent WHERE message_id = ?');
-  const pendingCount = sqlite.prepare('SELECT count(*) FROM changes WHERE profile_id = ? AND sent_at IS NULL').pluck();
+  const pendingCount = sqlite
+    .prepare('SELECT count(*) FROM changes INDEXED BY changes_unsent WHERE profile_id = ? AND sent_at IS NULL')
+    .pluck();
   const readCursor = sqlite.prepare('SELECT cursor FROM sync_state WHERE profile_id = ?').pluck();
   const writeCursor = sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE profile_id = ?');
 
   /** Groups the unsent changes not yet in a planned message into new messages (ids fixed from now on). */
   const plan = sqlite.transaction((profileId: string) => {
     const planned = outgoingRows.all(profileId) as { toSeq: number }[];
-    let from = planned.length ? planned[planned.length - 1]!.toSeq : 0;
+    const after = planned.length ? planned[planned.length - 1]!.toSeq : 0;
+    // A message covers (from, last]: from is just before its first unsent change, never the start of the outbox
+    // (acknowledged messages leave no row behind, and their changes must not travel again).
+    let from = after;
     let count = 0;
     let bytes = 0;
-    let last = from;
+    let last = after;
     const close = () => {
       if (count === 0) return;
       addOutgoing.run(uuidv7(), profileId, from, last);
-      from = last;
       count = 0;
       bytes = 0;
     };
     // Read first, then write: better-sqlite3 refuses writes while a statement is being iterated.
-    for (const row of unsentAfter.all(profileId, from) as { seq: number; bytes: number }[]) {
+    for (const row of unsentAfter.all(profileId, after) as { seq: number; bytes: number }[]) {
       if (count > 0 && (count >= MESSAGE_CHANGES || bytes + row.bytes > MESSAGE_PLAIN_BYTES)) close();
+      if (count === 0) from = row.seq - 1;
       count += 1;
       bytes += row.bytes;
       last = row.seq;
@@ -107,6 +116,76 @@ export function createSyncEngine(deps: EngineDeps) {
     }
     const message: SyncMessage = { v: 1, profileId, changes };
     return JSON.stringify(message);
+  };
+
+  type Opened = { id: string; seq: number; message: SyncMessage };
+
+  /**
+   * Opens every message of a page before any is applied: a message that fails its check stops the sync with
+   * nothing of the page applied, and the cursor stays before it. Messages this device sent itself are skipped.
+   */
+  const openPage = (messages: PullResponse['messages'], after: number, account: SyncAccount) => {
+    const seen = new Set<string>();
+    const own: string[] = [];
+    const opened: Opened[] = [];
+    for (const m of [...messages].sort((a, b) => a.seq - b.seq)) {
+      if (m.seq <= after || seen.has(m.id)) continue;
+      seen.add(m.id);
+      if (wasSent.get(m.id, account.profileId)) {
+        own.push(m.id);
+        continue;
+      }
+      try {
+        const plain = decryptMessage(account.dataKey, m.id, account.accountId, Buffer.from(m.ciphertext, 'base64'));
+        opened.push({ id: m.id, seq: m.seq, message: syncMessage.parse(JSON.parse(plain)) });
+      } catch (error) {
+        if (error instanceof SyncDecryptError) throw new SyncIntegrityError(error.message);
+        throw new SyncIntegrityError(`Message ${m.id} could not be read`);
+      }
+    }
+    return { opened, own };
+  };
+
+  /**
+   * Applies opened messages in transactions of about APPLY_CHANGES changes, each moving the cursor past the messages
+   * it applied (the last one to the page's end), and yields between them so a first sync does not hold the event
+   * loop for seconds. A crash between two leaves the cursor after the last committed message; applying a message
+   * again is harmless (ids, union and HLC comparisons make it idempotent).
+   */
+  const applyPage = async (opened: Opened[], own: string[], pageEnd: number, account: SyncAccount) => {
+    const applier = applierFor();
+    let applied = 0;
+    let i = 0;
+    do {
+      const chunk: Opened[] = [];
+      for (let size = 0; i < opened.length && (chunk.length === 0 || size < APPLY_CHANGES); i += 1) {
+        chunk.push(opened[i]!);
+        size += opened[i]!.message.changes.length;
+      }
+      const last = i >= opened.length;
+      sqlite.transaction(() => {
+        const now = deps.now();
+        let maxHlc = '';
+        for (const { id, message } of chunk) {
+          if (message.profileId !== account.profileId) continue;
+          for (const change of message.changes) {
+            applier.apply(account.profileId, id, change, now);
+            if (change.h > maxHlc) maxHlc = change.h;
+            applied += 1;
+          }
+        }
+        applier.flush();
+        if (last) {
+          for (const id of own) forgetSent.run(id);
+          applier.retryParked(account.profileId, now);
+        }
+        applier.rememberTouched(account.profileId);
+        writeCursor.run(String(last ? pageEnd : chunk[chunk.length - 1]!.seq), account.profileId);
+        if (maxHlc) deps.receive(maxHlc);
+      })();
+      if (!last) await new Promise<void>((resolve) => setImmediate(resolve));
+    } while (i < opened.length);
+    return applied;
   };
 
   return {
@@ -157,54 +236,25 @@ export function createSyncEngine(deps: EngineDeps) {
       const start = Number(readCursor.get(account.profileId) || 0);
       let after = start;
       let applied = 0;
-      for (;;) {
-        const page = await session.pull(after, PULL_LIMIT);
-        // Open every message before applying any: a message that fails its check stops the sync with nothing of
-        // the page applied, and the cursor stays before it.
-        const seen = new Set<string>();
-        const own: string[] = [];
-        const opened = [...page.messages]
-          .sort((a, b) => a.seq - b.seq)
-          .filter((m) => m.seq > after && !seen.has(m.id) && Boolean(seen.add(m.id)))
-          .filter((m) => (wasSent.get(m.id, account.profileId) ? (own.push(m.id), false) : true))
-          .map((m) => {
-            let parsed: SyncMessage;
-            try {
-              const plain = decryptMessage(
-                account.dataKey,
-                m.id,
-                account.accountId,
-                Buffer.from(m.ciphertext, 'base64'),
-              );
-              parsed = syncMessage.parse(JSON.parse(plain));
-            } catch (error) {
-              if (error instanceof SyncDecryptError) throw new SyncIntegrityError(error.message);
-              throw new SyncIntegrityError(`Message ${m.id} could not be read`);
-            }
-            return { id: m.id, seq: m.seq, message: parsed };
-          });
-        let maxHlc = '';
-        const next = Math.max(after, page.nextAfter);
-        sqlite.transaction(() => {
-          const now = deps.now();
-          for (const { id, message } of opened) {
-            for (const change of message.changes) {
-              if (message.profileId !== account.profileId) continue;
-              applier.apply(account.profileId, id, change, now);
-              if (change.h > maxHlc) maxHlc = change.h;
-              applied += 1;
-            }
-          }
-          for (const id of own) forgetSent.run(id);
-          applier.flush();
-          applier.retryParked(account.profileId, now);
-          applier.rememberTouched(account.profileId);
-          writeCursor.run(String(next), account.profileId);
-          if (maxHlc) deps.receive(maxHlc);
-        })();
-        after = next;
-        progress?.({ phase: 'pull', done: after - start, total: Math.max(page.highestSeq - start, after - start) });
-        if (!page.hasMore || page.messages.length === 0) break;
+      // A first sync writes millions of index entries: a bigger page cache for the pull (the default is 2 MiB).
+      const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+      sqlite.pragma(`cache_size = ${PULL_CACHE_KIB}`);
+      try {
+        let fetching = session.pull(after, PULL_LIMIT);
+        for (;;) {
+          const page = await fetching;
+          const next = Math.max(after, page.nextAfter);
+          const more = page.hasMore && page.messages.length > 0;
+          // The next page travels while this one is opened and applied.
+          if (more) (fetching = session.pull(next, PULL_LIMIT)).catch(() => undefined);
+          const { opened, own } = openPage(page.messages, after, account);
+          applied += await applyPage(opened, own, next, account);
+          after = next;
+          progress?.({ phase: 'pull', done: after - start, total: Math.max(page.highestSeq - start, after - start) });
+          if (!more) break;
+        }
+      } finally {
+        sqlite.pragma(`cache_size = ${cacheSize}`);
       }
       // Once per pull, not per page: a first sync touches a card on many pages.
       sqlite.transaction(() => applier.replayTouched(account.profileId))();

@@ -31,8 +31,12 @@ export function syncedTableInfo(): Map<string, SyncedTableInfo> {
   return cached;
 }
 
+/** Column types the driver stores as they come in JSON (no mapping needed). */
+const PLAIN_TYPES = new Set(['SQLiteText', 'SQLiteInteger', 'SQLiteReal']);
+
 /** A value from a change record (JSON) as the driver stores it: JSON columns as text, booleans as 0/1. */
 export function toDriver(column: SQLiteColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (PLAIN_TYPES.has(column.columnType) && typeof value !== 'object' && typeof value !== 'boolean') return value;
   return column.mapToDriverValue(value);
 }

@@ -9,6 +9,14 @@ import { createGoalFilter } from './goal-marker';
 /** Who hears a conversation's events: the sessions signed in to its profile, looked up at each emit. */
 export type Audience = () => EventTarget;
 
+/** Follows a reply as it streams (the voice pipeline speaks it sentence by sentence). */
+export interface ReplyListener {
+  /** Each piece of text as it is shown (goal marker already removed). */
+  onText(text: string): void;
+  /** Once, after the reply is stored. */
+  onEnd(outcome: { status: StreamResult['status']; stopped: boolean }): void;
+}
+
 export interface ReplyJob {
   caller: LlmCaller;
   audience: Audience;
@@ -23,6 +31,7 @@ export interface ReplyJob {
   onFirstToken?: () => void;
   /** Runs after the reply is stored (the rolling summary). */
   after?: (status: StreamResult['status']) => void;
+  listener?: ReplyListener;
 }
 
 const CHECKPOINT_MS = 5_000;
@@ -54,6 +63,7 @@ export function createReplyStreams(deps: { store: ConversationStore; llm: LlmSer
       if (!text) return;
       shown += text;
       events.emit('tutor:delta', { conversationId: job.conversationId, messageId: job.messageId, seq: seq++, text }, job.audience());
+      job.listener?.onText(text);
       firstToken();
     };
     const checkpoint = setInterval(() => {
@@ -86,6 +96,7 @@ export function createReplyStreams(deps: { store: ConversationStore; llm: LlmSer
       store.update(profileId, job.conversationId, { goalReachedAt: deps.now() });
       events.emit('tutor:goalReached', { conversationId: job.conversationId, messageId: job.messageId, scenarioId: job.scenarioId }, job.audience());
     }
+    job.listener?.onEnd({ status, stopped: result.stopped });
     deps.logger.info({ event: 'tutor.reply', status, attempts: result.attempts, problem: problem?.code ?? null }, 'tutor reply finished');
     job.after?.(status);
   };

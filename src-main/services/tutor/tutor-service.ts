@@ -18,13 +18,19 @@ import { buildConversationPrompt, type PromptBudget } from './prompt-builder';
 import { CONTINUE_INSTRUCTION } from './prompts/conversation.v1';
 import type { LearnerContext } from './prompts/learner';
 import { explainMessages, translateMessages, WORDS_SCHEMA_NAME, wordsJsonSchema, wordsMessages } from './prompts/helpers.v1';
-import { createReplyStreams, type Audience } from './reply-streams';
+import { voiceSystemPrompt } from './prompts/voice.v1';
+import { createReplyStreams, type Audience, type ReplyListener } from './reply-streams';
 import { createScenarioLibrary } from './scenarios';
 import { createTutorSearch } from './search';
 
 /** A signed-in caller: the profile, its secrets key, and who should hear the conversation's events. */
 export interface TutorCaller extends LlmCaller {
   audience: Audience;
+}
+
+/** A spoken turn: the reply gets the voice prompt (short, speakable) and is followed as it streams. */
+export interface VoiceReply {
+  listener: ReplyListener;
 }
 
 const RECENT_FOR_PROMPT = 60;
@@ -79,16 +85,19 @@ export function createTutorService(deps: DomainDeps & { llm: LlmService; budget?
   };
 
   /** Builds the prompt and starts streaming into `messageId` (an empty placeholder, or the text to continue). */
-  const startReply = (caller: TutorCaller, conversation: ConversationRow, messageId: string, prefix = '', extra: ChatMessage[] = [], onFirstToken?: (ctx: LearnerContext) => void) => {
+  const startReply = (caller: TutorCaller, conversation: ConversationRow, messageId: string, prefix = '', extra: ChatMessage[] = [], onFirstToken?: (ctx: LearnerContext) => void, voice?: VoiceReply) => {
     const { scenario, ctx, built } = preparePrompt(caller.profileId, conversation);
+    const [system, ...turns] = built.messages;
+    const messages = voice ? [system!, { role: 'system' as const, content: voiceSystemPrompt() }, ...turns] : built.messages;
     streams.start({
+      listener: voice?.listener,
       onFirstToken: onFirstToken && (() => onFirstToken(ctx)),
       caller,
       audience: caller.audience,
       conversationId: conversation.id,
       messageId,
       prefix,
-      messages: [...built.messages, ...extra],
+      messages: [...messages, ...extra],
       scenarioId: scenario && !conversation.goalReachedAt ? scenario.id : null,
       after: (status) => {
         if (status !== 'error' && built.unsummarized.length) background.summarize(caller, ctx, conversation.id, conversation.summary, built.unsummarized);
@@ -97,7 +106,7 @@ export function createTutorService(deps: DomainDeps & { llm: LlmService; budget?
   };
 
   /** Stores a learner message, then (when a model is set up) a streaming reply and the analysis beside it. */
-  const postLearnerMessage = (caller: TutorCaller, conversation: ConversationRow, text: string, clientMessageId: string) => {
+  const postLearnerMessage = (caller: TutorCaller, conversation: ConversationRow, text: string, clientMessageId: string, voice?: VoiceReply) => {
     const learnerFields = { role: 'learner' as const, text, status: 'complete' as const, clientMessageId };
     if (!deps.llm.isConfigured(caller.profileId)) return { learner: store.addMessage(caller.profileId, conversation.id, learnerFields), replyMessageId: null };
     const previousTutor = lastMessages(caller.profileId, conversation.id, 1).find((m) => m.role === 'tutor') ?? null;
@@ -106,7 +115,7 @@ export function createTutorService(deps: DomainDeps & { llm: LlmService; budget?
       { ...learnerFields, analysis: 'pending' },
       { role: 'tutor', text: '', status: 'streaming' },
     ]);
-    startReply(caller, conversation, reply!.id, '', [], (ctx) => background.analyse(caller, caller.audience, ctx, learner!, previousTutor?.text || null));
+    startReply(caller, conversation, reply!.id, '', [], (ctx) => background.analyse(caller, caller.audience, ctx, learner!, previousTutor?.text || null), voice);
     return { learner: learner!, replyMessageId: reply!.id };
   };
 
@@ -179,7 +188,8 @@ export function createTutorService(deps: DomainDeps & { llm: LlmService; budget?
 
     search: (profileId: string, query: string, limit: number, offset: number) => searchIndex.search(profileId, query, limit, offset),
 
-    send(caller: TutorCaller, conversationId: string, text: string, clientMessageId: string) {
+    /** A learner message and the reply to it; `voice` for a spoken turn (see VoiceReply). */
+    send(caller: TutorCaller, conversationId: string, text: string, clientMessageId: string, voice?: VoiceReply) {
       const conversation = store.conversationRow(caller.profileId, conversationId);
       const existing = store.byClientId(caller.profileId, clientMessageId);
       if (existing) {
@@ -188,7 +198,7 @@ export function createTutorService(deps: DomainDeps & { llm: LlmService; budget?
         return { learnerMessage: oneMessage(caller.profileId, existing), replyMessageId: reply?.role === 'tutor' ? reply.id : null };
       }
       assertIdle(conversationId);
-      const { learner, replyMessageId } = postLearnerMessage(caller, conversation, text, clientMessageId);
+      const { learner, replyMessageId } = postLearnerMessage(caller, conversation, text, clientMessageId, voice);
       return { learnerMessage: fresh(learner), replyMessageId };
     },
 

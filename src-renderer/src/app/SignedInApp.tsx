@@ -4,7 +4,6 @@ import type { ProfileSettings } from '../../../src-shared/domain/settings';
 import { starterStep } from '../lib/starter-step';
 import { AppFrame } from '../routes/AppFrame';
 import { BrowsePage } from '../routes/browse/BrowsePage';
-import { ComingSoon } from '../routes/ComingSoon';
 import { AnkiImportPage } from '../routes/decks/AnkiImportPage';
 import { DecksPage } from '../routes/decks/DecksPage';
 import { Home } from '../routes/Home';
@@ -15,6 +14,8 @@ import { ReviewPage } from '../routes/review/ReviewPage';
 import { SettingsPage } from '../routes/settings/SettingsPage';
 import { SignedOutLayout } from '../routes/SignedOutLayout';
 import { TutorPage } from '../routes/tutor/TutorPage';
+import { VoiceHome } from '../routes/voice/VoiceHome';
+import { VoicePage } from '../routes/voice/VoicePage';
 
 const WELCOME = '/welcome';
 
@@ -33,7 +34,8 @@ export function SignedInApp({ profile, settings }: { profile: Profile; settings:
         <Route path="tutor" element={<TutorPage />} />
         <Route path="tutor/practice" element={<TutorPage view="practice" />} />
         <Route path="tutor/:conversationId" element={<TutorPage />} />
-        <Route path="voice" element={<ComingSoon screen="voice" />} />
+        <Route path="tutor/:conversationId/voice" element={<VoicePage />} />
+        <Route path="voice" element={<VoiceHome />} />
         <Route path="progress" element={<ProgressPage />} />
         <Route path="progress/report" element={<WeeklyReportPage />} />
         <Route path="decks" element={<DecksPage />} />

@@ -6,6 +6,7 @@ import { Brand } from '../components/Brand';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Icon, type IconName } from '../components/Icon';
 import { SkipLink } from '../components/SkipLink';
+import { useAchievementToasts } from '../hooks/useAchievementToasts';
 import { useDescribeError } from '../hooks/useDescribeError';
 import { useFocusOnNavigate } from '../hooks/useFocusOnNavigate';
 import { useSignOut } from '../hooks/useSignOut';
@@ -23,7 +24,7 @@ const sections = [
   { key: 'settings', to: '/settings', icon: 'settings' },
 ] as const satisfies readonly { key: string; to: string; icon: IconName }[];
 
-/** The signed-in shell: header, navigation, and the routed screen inside an error boundary. */
+/** The signed-in shell: header, navigation, the routed screen inside an error boundary, achievement toasts. */
 export function AppFrame({ profile, settings }: FrameContext) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -32,6 +33,7 @@ export function AppFrame({ profile, settings }: FrameContext) {
   const toast = useToast();
   const describe = useDescribeError();
   useFocusOnNavigate(main);
+  useAchievementToasts();
 
   const context: FrameContext = { profile, settings };
   return (

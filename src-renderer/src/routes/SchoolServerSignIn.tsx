@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { CheckboxField } from '../components/CheckboxField';
 import { FormError } from '../components/FormError';
 import { Icon } from '../components/Icon';
@@ -11,14 +12,16 @@ import { useJobProgress } from '../hooks/useJobProgress';
 
 /**
  * "Sign in with the school server" on the profile picker: the learner's profile comes down from the sync server
- * and this window signs in to it. Offered when the machine policy names a school server, or on request.
+ * and this window signs in to it. Offered when the machine policy names a school server, or on request; on a
+ * computer without profiles, the first-run onboarding links here (`/school-sign-in`).
  */
-export function SchoolServerSignIn() {
+export function SchoolServerSignIn({ initiallyOpen = false }: { initiallyOpen?: boolean }) {
   const { t } = useTranslation();
   const describe = useDescribeError();
   const school = useContractQuery('sync:schoolServer', {});
   const roam = useContractMutation('sync:roam');
-  const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(initiallyOpen);
   const [serverUrl, setServerUrl] = useState<string | null>(null);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -113,7 +116,12 @@ export function SchoolServerSignIn() {
           >
             {t('sync.school.submit')}
           </button>
-          <button type="button" className="button" disabled={roam.isPending} onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            className="button"
+            disabled={roam.isPending}
+            onClick={() => (initiallyOpen ? void navigate('/') : setOpen(false))}
+          >
             {t('sync.school.cancel')}
           </button>
         </div>

@@ -3,6 +3,7 @@ import { startMockOpenAI } from './server';
 /**
  * Runs the mock OpenAI-compatible server on its own, for the end-to-end tests:
  *   node --import tsx tests/support/mock-openai/cli.ts --port 0 [--api-key KEY] [--models a,b]
+ *     [--stt-delay MS] [--tts-delay MS] [--transcript TEXT] [--tts-engine tone|espeak]
  * Prints one JSON line `{"port":N,"baseUrl":"http://127.0.0.1:N/v1"}` when it listens; stops on SIGTERM/SIGINT.
  */
 function arg(name: string): string | undefined {
@@ -15,6 +16,10 @@ const mock = await startMockOpenAI({
   knobs: {
     ...(arg('api-key') ? { apiKey: arg('api-key')! } : {}),
     ...(arg('models') ? { models: arg('models')!.split(',') } : {}),
+    ...(arg('stt-delay') ? { sttDelayMs: Number(arg('stt-delay')) } : {}),
+    ...(arg('tts-delay') ? { ttsDelayMs: Number(arg('tts-delay')) } : {}),
+    ...(arg('transcript') ? { transcript: arg('transcript')! } : {}),
+    ...(arg('tts-engine') === 'espeak' ? { ttsEngine: 'espeak' as const } : {}),
   },
 });
 process.stdout.write(`${JSON.stringify({ port: mock.port, baseUrl: mock.baseUrl })}\n`);

@@ -53,6 +53,19 @@ export interface MockKnobs {
   /** The reply when nothing is queued. */
   defaultText: string;
   defaultJson: unknown;
+
+  /** /v1/audio/transcriptions: the text when no transcript is queued, and the wait before answering. */
+  transcript: string;
+  sttDelayMs: number;
+  /** An error status for every transcription (null: none). */
+  sttStatus: number | null;
+  /** /v1/audio/speech: the wait before answering, an error status (null: none), and what the audio is. */
+  ttsDelayMs: number;
+  ttsStatus: number | null;
+  /** `tone`: a 220 Hz tone of `ttsMsPerChar` per character; `espeak`: espeak-ng's voice `ttsVoice`. */
+  ttsEngine: 'tone' | 'espeak';
+  ttsMsPerChar: number;
+  ttsVoice: string;
 }
 
 export const DEFAULT_KNOBS: MockKnobs = {
@@ -64,6 +77,14 @@ export const DEFAULT_KNOBS: MockKnobs = {
   chunkDelayMs: 0,
   defaultText: '¡Hola! ¿Qué tal tu día?',
   defaultJson: { corrections: [] },
+  transcript: 'Hola, me llamo Ana.',
+  sttDelayMs: 0,
+  sttStatus: null,
+  ttsDelayMs: 0,
+  ttsStatus: null,
+  ttsEngine: 'tone',
+  ttsMsPerChar: 60,
+  ttsVoice: 'es',
 };
 
 export interface ChatRequestBody {

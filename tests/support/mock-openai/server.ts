@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEFAULT_KNOBS, chunksOf, replyMatches, type ChatRequestBody, type MockKnobs, type MockReply } from './script';
+import { readTranscriptionForm, speechFor } from './speech';
 
 /**
  * A real HTTP server on 127.0.0.1 that speaks the OpenAI wire format: GET /v1/models, POST /v1/chat/completions
@@ -8,14 +9,20 @@ import { DEFAULT_KNOBS, chunksOf, replyMatches, type ChatRequestBody, type MockK
  * scripted (see script.ts) and can be slow, fail with a status and `Retry-After`, hang, drop mid-stream or send
  * malformed chunks.
  *
+ * Speech: POST /v1/audio/transcriptions (multipart; answers the next queued transcript, else `knobs.transcript`)
+ * and POST /v1/audio/speech (real WAV bytes: a tone or espeak-ng), each with a configurable delay and error status.
+ *
  * Control endpoints for tests in another process (the e2e): POST /__mock/script {replies: MockReply[]},
- * POST /__mock/knobs {partial MockKnobs}, POST /__mock/reset, GET /__mock/requests.
+ * POST /__mock/transcripts {texts: string[]}, POST /__mock/knobs {partial MockKnobs}, POST /__mock/reset,
+ * GET /__mock/requests.
  */
 export interface RecordedRequest {
   method: string;
   path: string;
   authorization: string | null;
   body: ChatRequestBody | null;
+  /** Transcription requests: the form fields (the file as `file.bytes`, `file.type`, `file.riff`). */
+  form?: Record<string, string | number> | null;
   at: number;
 }
 
@@ -26,6 +33,8 @@ export interface MockOpenAI {
   readonly requests: RecordedRequest[];
   /** Queues replies, answered in order to the requests they match. */
   script(...replies: MockReply[]): void;
+  /** Queues transcripts, answered in order by /v1/audio/transcriptions. */
+  transcripts(...texts: string[]): void;
   knobs(patch: Partial<MockKnobs>): void;
   reset(): void;
   /** Requests to /v1/chat/completions only. */
@@ -38,6 +47,7 @@ const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(reso
 export async function startMockOpenAI(options: { port?: number; knobs?: Partial<MockKnobs> } = {}): Promise<MockOpenAI> {
   let knobs: MockKnobs = { ...DEFAULT_KNOBS, ...options.knobs };
   let queue: MockReply[] = [];
+  let transcripts: string[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
 
@@ -64,10 +74,13 @@ export async function startMockOpenAI(options: { port?: number; knobs?: Partial<
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const multipart = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+    const raw = multipart ? '' : bytes.toString('utf8');
     const body = raw ? (safeJson(raw) as ChatRequestBody | null) : null;
     if (path.startsWith('/__mock/')) return control(path, body, res);
-    requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization ?? null, body, at: Date.now() });
+    const form = multipart ? await readTranscriptionForm(req.headers['content-type']!, bytes) : undefined;
+    requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization ?? null, body, ...(multipart ? { form } : {}), at: Date.now() });
     if (knobs.apiKey !== null && req.headers.authorization !== `Bearer ${knobs.apiKey}`) {
       // Like OpenAI, the message quotes the key it got: Parley must never pass this text on.
       const given = (req.headers.authorization ?? '').replace(/^Bearer /, '');
@@ -77,6 +90,8 @@ export async function startMockOpenAI(options: { port?: number; knobs?: Partial<
       return sendJson(res, 200, { object: 'list', data: knobs.models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'mock' })) });
     }
     if (req.method === 'POST' && path === '/v1/chat/completions') return chat(body, res);
+    if (req.method === 'POST' && path === '/v1/audio/transcriptions') return transcription(form ?? null, res);
+    if (req.method === 'POST' && path === '/v1/audio/speech') return speech(body as SpeechBody | null, res);
     sendError(res, 404, `Unknown path ${path}`, 'not_found');
   }
 
@@ -137,12 +152,31 @@ export async function startMockOpenAI(options: { port?: number; knobs?: Partial<
     res.end('data: [DONE]\n\n');
   }
 
+  async function transcription(form: Record<string, string | number> | null, res: ServerResponse) {
+    if (!form || typeof form.model !== 'string' || !form['file.bytes']) return sendError(res, 400, 'file and model are required', 'invalid_request');
+    await sleep(knobs.sttDelayMs);
+    if (knobs.sttStatus) return sendError(res, knobs.sttStatus, `mock error ${knobs.sttStatus}`, 'mock_error');
+    const text = transcripts.shift() ?? knobs.transcript;
+    sendJson(res, 200, { text });
+  }
+
+  async function speech(body: SpeechBody | null, res: ServerResponse) {
+    if (!body || typeof body.input !== 'string' || !body.input || typeof body.model !== 'string') return sendError(res, 400, 'model and input are required', 'invalid_request');
+    await sleep(knobs.ttsDelayMs);
+    if (knobs.ttsStatus) return sendError(res, knobs.ttsStatus, `mock error ${knobs.ttsStatus}`, 'mock_error');
+    const audio = await speechFor(body.input, knobs);
+    res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': String(audio.length) });
+    res.end(audio);
+  }
+
   function control(path: string, body: unknown, res: ServerResponse) {
-    const input = (body ?? {}) as { replies?: MockReply[] } & Partial<MockKnobs>;
+    const input = (body ?? {}) as { replies?: MockReply[]; texts?: string[] } & Partial<MockKnobs>;
     if (path === '/__mock/script') queue.push(...(input.replies ?? []));
+    else if (path === '/__mock/transcripts') transcripts.push(...(input.texts ?? []));
     else if (path === '/__mock/knobs') knobs = { ...knobs, ...input };
     else if (path === '/__mock/reset') {
       queue = [];
+      transcripts = [];
       knobs = { ...DEFAULT_KNOBS, ...options.knobs };
       requests.length = 0;
     } else if (path === '/__mock/requests') return sendJson(res, 200, { requests });
@@ -161,11 +195,13 @@ export async function startMockOpenAI(options: { port?: number; knobs?: Partial<
     port,
     requests,
     script: (...replies) => queue.push(...replies),
+    transcripts: (...texts) => transcripts.push(...texts),
     knobs: (patch) => {
       knobs = { ...knobs, ...patch };
     },
     reset: () => {
       queue = [];
+      transcripts = [];
       knobs = { ...DEFAULT_KNOBS, ...options.knobs };
       requests.length = 0;
     },
@@ -183,12 +219,18 @@ function usageFor(body: ChatRequestBody, content: string) {
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+interface SpeechBody {
+  model?: unknown;
+  input?: unknown;
+  voice?: unknown;
+  response_format?: unknown;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (text += chunk));
-    req.on('end', () => resolve(text));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -97,6 +97,11 @@ export function Onboarding() {
           {t('onboarding.firstRun')}
         </p>
       )}
+      {isFirst && step === 0 && (
+        <p className="field-hint">
+          <Link to="/school-sign-in">{t('sync.school.haveAccount')}</Link>
+        </p>
+      )}
       <StepProgress steps={allOnboardingSteps} current={step} />
       <form ref={form} onSubmit={submit} noValidate className="stack">
         <h1 id="onboarding-title" ref={heading} tabIndex={-1} className="page-title">

@@ -4,7 +4,7 @@ import { FormError } from '../../components/FormError';
 import { Icon } from '../../components/Icon';
 import { LoadingScreen } from '../../components/LoadingScreen';
 import { useDescribeError } from '../../hooks/useDescribeError';
-import { useAchievementToasts, useDashboard } from '../../hooks/useProgress';
+import { useDashboard } from '../../hooks/useProgress';
 import { AchievementsPanel } from './AchievementsPanel';
 import { DASHBOARD_PANELS } from './dashboard-panels';
 import { StatTiles } from './StatTiles';
@@ -15,7 +15,6 @@ export function ProgressPage() {
   const { t } = useTranslation();
   const describe = useDescribeError();
   const dashboard = useDashboard();
-  useAchievementToasts();
   return (
     <div className="page progress-page">
       <header className="page-header page-header-row">

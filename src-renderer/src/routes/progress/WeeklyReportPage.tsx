@@ -10,6 +10,7 @@ import { useDescribeError } from '../../hooks/useDescribeError';
 import { useToast } from '../../hooks/useToast';
 import { isDesktopShell } from '../../lib/api';
 import { formatCount, formatDay, formatDuration, formatPercent } from './format';
+import { ReportConversations } from './ReportConversations';
 import './progress.css';
 
 const DAY_MS = 86_400_000;
@@ -186,6 +187,7 @@ function ReportBody({ report: r }: { report: WeeklyReport }) {
           </table>
         )}
       </section>
+      <ReportConversations conversations={r.conversations} />
       <p className="report-footer">{t('stats.report.generated', { date: formatDay(r.today, locale) })}</p>
     </article>
   );

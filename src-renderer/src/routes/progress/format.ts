@@ -30,3 +30,8 @@ export function formatMonth(key: string, locale: string): string {
     new Date(`${key}-15T12:00:00Z`),
   );
 }
+
+/** A rate with one decimal at most: "2.5" corrections per 100 words, "118" words a minute. */
+export function formatRate(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}

@@ -10,6 +10,7 @@ const labelKeys = {
   'llm.apiKey': 'llmApiKey',
   'llm.fallbackApiKey': 'llmFallbackApiKey',
   'speech.apiKey': 'speechApiKey',
+  'speech.ttsApiKey': 'speechTtsApiKey',
   'livekit.apiSecret': 'livekitApiSecret',
   'sync.password': 'syncPassword',
 } as const satisfies Record<SecretName, string>;

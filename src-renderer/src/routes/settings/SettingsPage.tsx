@@ -9,6 +9,7 @@ import { ProfileSection } from './ProfileSection';
 import { SecretsSection } from './SecretsSection';
 import { SyncSection } from './SyncSection';
 import { TutorProviderSection } from './TutorProviderSection';
+import { VoiceSection } from './VoiceSection';
 import { YourDataSection } from './YourDataSection';
 
 export function SettingsPage() {
@@ -24,6 +25,7 @@ export function SettingsPage() {
       <AppearanceSection profile={profile} settings={settings} />
       <LearningSection settings={settings} />
       <TutorProviderSection />
+      <VoiceSection />
       <PasswordSection hasPassword={profile.hasPassword} />
       <SyncSection />
       <SecretsSection />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Conversation, ScenarioSummary } from '../../../../src-shared/domain/tutor';
+import { Link } from 'react-router';
 import { Icon } from '../../components/Icon';
 import { useFrame } from '../../lib/frame-context';
 
@@ -18,6 +19,10 @@ export function ChatHeader({ conversation, scenario, goalReached }: Props) {
       <div className="chat-title-row">
         <h2 className="chat-title">{conversation.title}</h2>
         {scenario && <span className="tag">{scenario.level}</span>}
+        <Link to={`/tutor/${conversation.id}/voice`} className="button button-small chat-voice-link">
+          <Icon name="voice" size={16} />
+          {t('voice.open')}
+        </Link>
       </div>
       {scenario && (
         <details className="scenario-details">

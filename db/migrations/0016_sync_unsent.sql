@@ -1,0 +1,1 @@
+CREATE INDEX `changes_unsent` ON `changes` (`profile_id`,`seq`) WHERE sent_at IS NULL;
