@@ -65,7 +65,8 @@ export function createTutorService(deps: DomainDeps & { llm: LlmService; budget?
         store.updateMessage(profileId, row.id, patch);
         return { ...row, ...patch };
       }
-      if (row.analysis === 'pending' && !background.isAnalysing(row.id)) {
+      // Analysis starts with the reply's first token: while the reply streams, a pending one is not stale.
+      if (row.analysis === 'pending' && !background.isAnalysing(row.id) && !streams.isActive(row.conversationId)) {
         store.updateMessage(profileId, row.id, { analysis: 'failed' });
         return { ...row, analysis: 'failed' as const };
       }
