@@ -4,7 +4,7 @@ import { Icon, type IconName } from '../components/Icon';
 import { useFrame } from '../lib/frame-context';
 import { TodayPanel } from './TodayPanel';
 
-const upcoming = [
+const practice = [
   { key: 'tutor', icon: 'tutor', to: '/tutor' },
   { key: 'voice', icon: 'voice', to: '/voice' },
 ] as const satisfies readonly { key: string; icon: IconName; to: string }[];
@@ -38,7 +38,7 @@ export function Home() {
       <TodayPanel />
       <h2 className="section-heading">{t('home.nextTitle')}</h2>
       <ul className="card-grid">
-        {upcoming.map((item) => (
+        {practice.map((item) => (
           <li key={item.key}>
             <Link to={item.to} className="feature-card">
               <span className="feature-icon">
@@ -46,14 +46,10 @@ export function Home() {
               </span>
               <span className="feature-title">{t(`nav.${item.key}`)}</span>
               <span className="feature-text">{t(`comingSoon.${item.key}`)}</span>
-              <span className="tag">{t('comingSoon.badge')}</span>
             </Link>
           </li>
         ))}
       </ul>
-      <p className="field-hint">
-        {t('home.meanwhile')} <Link to="/settings">{t('home.openSettings')}</Link>
-      </p>
     </div>
   );
 }
