@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 const REPO = path.resolve(import.meta.dirname, '../..');
 
 /** Native modules cannot be bundled; they are loaded from node_modules at run time. */
-const NATIVE = ['better-sqlite3', '@open-spaced-repetition/binding', 'electron'];
+const NATIVE = ['better-sqlite3', '@open-spaced-repetition/binding', 'electron', '@livekit/rtc-node'];
 
 /**
  * Bundles a TypeScript entry and its packages into one ESM file that plain `node` runs, so a child process starts
