@@ -1,4 +1,9 @@
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHlcClock } from '../../db/hlc-clock';
+import { createMutator } from '../../db/mutate';
+import type { Db } from '../../db/open';
+import * as schema from '../../db/schema';
 import {
   countWords,
   per100Words,
@@ -196,6 +201,36 @@ describe('conversation statistics on the dashboard and in the weekly report', ()
     const d = await l.c.call('progress:dashboard', {});
     expect(d.conversation.totals.turns).toBe(4);
     expect(d.conversation.weeks.at(-1)!.turns).toBe(3);
+  });
+
+  it('reads only today again after a new turn, and everything again when an older row changes', async () => {
+    learner = await learnerWithDeck({ start: NOW, timeZone: 'Europe/Madrid' });
+    const l = learner;
+    seedWeeks(l);
+    const totals = async () => (await l.c.call('progress:dashboard', {})).conversation.totals;
+    expect((await totals()).turns).toBe(4);
+    // Today's turn with a correction: counted onto the kept days before, its gap after the last turn included.
+    seedConversation(l.sqlite, l.profileId, [
+      { at: NOW - 30 * MINUTE, text: 'Otra vez', replyAfterMs: 10_000, corrections: [{ category: 'word_order', original: 'a', corrected: 'b' }] },
+    ]);
+    let t = await totals();
+    expect(t).toMatchObject({ conversations: 3, turns: 5, words: 16, conversationMs: 115_000 });
+    expect(t.corrections.word_order).toBe(1);
+    // A correction found later for a message two weeks old reaches back: everything is read again.
+    const old = l.sqlite.prepare(`SELECT id, conversation_id FROM tutor_messages WHERE role = 'learner' ORDER BY created_at LIMIT 1`).get() as { id: string; conversation_id: string };
+    l.sqlite
+      .prepare(
+        `INSERT INTO tutor_corrections (id, profile_id, message_id, conversation_id, position, original, corrected, explanation, category, severity, created_at, updated_at)
+         VALUES ('k-old', ?, ?, ?, 9, 'x', 'y', '', 'register', 'minor', ?, 'h')`,
+      )
+      .run(l.profileId, old.id, old.conversation_id, NOW);
+    expect((await totals()).corrections.register).toBe(1);
+    // A local write through the outbox that tombstones that old message: it and its corrections leave the figures.
+    const db = drizzle(l.sqlite, { schema }) as Db;
+    createMutator(db, createHlcClock(db, () => NOW)).update(schema.tutorMessages, l.profileId, old.id, { deletedAt: NOW });
+    t = await totals();
+    expect(t).toMatchObject({ turns: 4, words: 11 });
+    expect(t.corrections).toMatchObject({ register: 0, vocabulary: 0, word_order: 1 });
   });
 
   it('counts a study day with only a conversation in the streak', async () => {

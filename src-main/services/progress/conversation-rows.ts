@@ -75,14 +75,25 @@ const VOICE = `
   WHERE v.profile_id = @profileId AND v.deleted_at IS NULL AND v.fluency IS NOT NULL
     AND v.created_at >= @from AND v.created_at < @to`;
 
-/**
- * What changes when rows these figures read may have, besides local writes (see `touched`): the last row of each
- * table (rows that sync brings in) and the sync pull cursor (rows sync changes).
- */
-const VERSION = `SELECT
-  coalesce((SELECT max(rowid) FROM tutor_messages), 0) || '|' ||
-  coalesce((SELECT max(rowid) FROM tutor_corrections), 0) || '|' ||
-  coalesce((SELECT cursor FROM sync_state WHERE profile_id = @profileId), '')`;
+/** The sync pull cursor: it moves whenever sync brings rows in or changes them, none of which passes the outbox. */
+const CURSOR = `SELECT coalesce((SELECT cursor FROM sync_state WHERE profile_id = ?), '')`;
+
+/** The last row of each table these figures read: rows written past the outbox (sync, fixtures) show here. */
+const LAST_ROWS = `SELECT coalesce((SELECT max(rowid) FROM tutor_messages), 0) AS messages,
+  coalesce((SELECT max(rowid) FROM tutor_corrections), 0) AS corrections, VOICE_LAST AS voice`;
+
+/** Whether rows added after `last` (see LAST_ROWS) belong to a moment before `before`. */
+const ADDED_BEFORE = `SELECT 1 WHERE
+  EXISTS (SELECT 1 FROM tutor_messages WHERE rowid > @messages AND created_at < @before)
+  OR EXISTS (SELECT 1 FROM tutor_corrections k JOIN tutor_messages m ON m.id = k.message_id
+             WHERE k.rowid > @corrections AND m.created_at < @before)
+  VOICE_ADDED`;
+
+export interface LastRows {
+  messages: number;
+  corrections: number;
+  voice: number;
+}
 
 /** The profile's last local write to any synced table (the outbox). */
 const LAST_CHANGE = 'SELECT coalesce(max(seq), 0) FROM changes WHERE profile_id = ?';
@@ -90,6 +101,18 @@ const LAST_CHANGE = 'SELECT coalesce(max(seq), 0) FROM changes WHERE profile_id 
 /** Whether a local write between two outbox positions touched a table these figures read. */
 const TOUCHED = `SELECT 1 FROM changes WHERE profile_id = @profileId AND seq > @after AND seq <= @upTo
   AND table_name IN ('tutor_conversations', 'tutor_messages', 'tutor_corrections', 'voice_turns') LIMIT 1`;
+
+/**
+ * Whether a local write between two outbox positions reached rows from before `before`: a message, correction or
+ * spoken turn of an earlier moment, or a conversation deleted or restored (its tombstone changed).
+ */
+const TOUCHED_BEFORE = `SELECT 1 FROM changes ch WHERE ch.profile_id = @profileId AND ch.seq > @after AND ch.seq <= @upTo AND (
+    (ch.table_name = 'tutor_messages' AND EXISTS (SELECT 1 FROM tutor_messages m WHERE m.id = ch.row_id AND m.created_at < @before))
+    OR (ch.table_name = 'tutor_corrections' AND EXISTS (SELECT 1 FROM tutor_corrections k JOIN tutor_messages m ON m.id = k.message_id
+        WHERE k.id = ch.row_id AND m.created_at < @before))
+    OR (ch.table_name = 'voice_turns' AND EXISTS (SELECT 1 FROM voice_turns v WHERE v.id = ch.row_id AND v.created_at < @before))
+    OR (ch.table_name = 'tutor_conversations' AND json_type(ch.data, '$.deleted_at') IS NOT NULL))
+  LIMIT 1`;
 
 const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
@@ -127,16 +150,26 @@ export function createConversationRows(sqlite: Database.Database) {
   const scenarios = sqlite.prepare(SCENARIOS).pluck();
   const recurring = sqlite.prepare(RECURRING);
   const voice = hasVoiceTurns(sqlite) ? sqlite.prepare(VOICE) : null;
-  const voiceVersion = voice ? sqlite.prepare('SELECT max(rowid) FROM voice_turns').pluck() : null;
-  const version = sqlite.prepare(VERSION).pluck();
+  const cursor = sqlite.prepare(CURSOR).pluck();
+  const lastRows = sqlite.prepare(LAST_ROWS.replace('VOICE_LAST', voice ? 'coalesce((SELECT max(rowid) FROM voice_turns), 0)' : '0'));
+  const addedBefore = sqlite.prepare(
+    ADDED_BEFORE.replace('VOICE_ADDED', voice ? 'OR EXISTS (SELECT 1 FROM voice_turns WHERE rowid > @voice AND created_at < @before)' : ''),
+  );
   const lastChange = sqlite.prepare(LAST_CHANGE).pluck();
   const touched = sqlite.prepare(TOUCHED).pluck();
+  const touchedBefore = voice ? sqlite.prepare(TOUCHED_BEFORE).pluck() : sqlite.prepare(TOUCHED_BEFORE.replace(/OR \(ch.table_name = 'voice_turns'.*\n/, '')).pluck();
   return {
-    /** Changes when rows these figures read arrive by sync (see VERSION). */
-    version: (profileId: string) => `${version.get({ profileId }) as string}|${String(voiceVersion?.get() ?? '')}`,
+    /** Changes when sync brings or changes rows (see CURSOR). */
+    syncCursor: (profileId: string) => cursor.get(profileId) as string,
+    lastRows: () => lastRows.get() as LastRows,
+    /** Whether rows added after `last` belong to a moment before `before` (see ADDED_BEFORE). */
+    addedBefore: (last: LastRows, before: number) => addedBefore.get({ ...last, before }) !== undefined,
     lastChange: (profileId: string) => lastChange.get(profileId) as number,
     /** Whether local writes after outbox position `after` (up to `upTo`) touched the tutor's or voice tables. */
     touched: (profileId: string, after: number, upTo: number) => touched.get({ profileId, after, upTo }) !== undefined,
+    /** Whether those writes reached rows from before `before` (see TOUCHED_BEFORE). */
+    touchedBefore: (profileId: string, after: number, upTo: number, before: number) =>
+      touchedBefore.get({ profileId, after, upTo, before }) !== undefined,
     voiceAvailable: voice !== null,
     messages: (range: Range) => messages.all(range) as MessageRow[],
     corrections: (range: Range) => corrections.all(range) as CorrectionRow[],
