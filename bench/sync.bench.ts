@@ -1,5 +1,6 @@
 /**
- * Sync figures against the real companion server (server/, SQLite backend) on loopback:
+ * Sync figures against the real companion server (server/, SQLite backend) on loopback, in its own process as
+ * `npm run server` starts it (a school's server is never inside the learner's app):
  * - `sync.first_100k_s`: "Sign in with the school server" on a new device for a profile of 100k notes (200k+ cards)
  *   with 1M review-log rows: login, key unwrap (scrypt N=2^17), pull, decrypt, apply, replay. Budget ≤ 60 s.
  * - `sync.incremental_100_ms`: 100 reviews on one device reach the other: its Sync now (push) plus the other's
@@ -12,7 +13,7 @@ import { createCore } from '../src-main/core';
 import { createMemoryKeyStore } from '../src-main/providers/keystore';
 import { formatHlc } from '../src-shared/domain/hlc';
 import { removeDir, tempDir } from '../tests/support/test-core';
-import { startRealServer } from '../tests/sync/support/real-server';
+import { startServerProcess } from '../tests/sync/support/server-process';
 import { round, type Benchmark, type Figure } from './harness';
 import { createBigProfile, type BigProfile } from './support/big-profile';
 
@@ -79,7 +80,7 @@ function recordHistoryInOutbox(big: BigProfile): number {
 async function measure(): Promise<Figure[]> {
   const dirA = tempDir('parley-bench-sync-a-');
   const dirB = tempDir('parley-bench-sync-b-');
-  const server = await startRealServer();
+  const server = await startServerProcess();
   const big = await createBigProfile({
     dataDir: dirA,
     notes: Math.round(100_000 * SCALE),
@@ -119,8 +120,8 @@ async function measure(): Promise<Figure[]> {
     const firstCpu = process.cpuUsage();
     unwrap(await lab.dispatch('sync:roam', account, labSession));
     const firstSeconds = (performance.now() - firstStarted) / 1000;
-    // CPU time of this process (client and in-process server) during the first sync: comparable when the machine
-    // is shared and wall time is not.
+    // CPU time of the app's process (the client; the server runs in its own) during the first sync: comparable when
+    // the machine is shared and wall time is not.
     const { user, system } = process.cpuUsage(firstCpu);
     const firstCpuSeconds = (user + system) / 1e6;
     phase('first sync done');

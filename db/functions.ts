@@ -35,26 +35,92 @@ const searchIndexDeferred = new WeakMap<Database.Database, { deferred: boolean }
  * Must run inside the caller's transaction, so the notes and their index entries commit together.
  */
 export function withSearchIndexDeferred<R>(sqlite: Database.Database, sinceRowid: number, write: () => R): R {
+  const end = deferSearchIndex(sqlite);
+  let result: R;
+  try {
+    result = write();
+  } catch (error) {
+    end(null);
+    throw error;
+  }
+  end(sinceRowid);
+  return result;
+}
+
+/**
+ * The unscoped form of `withSearchIndexDeferred`, for a writer whose runs of note inserts end where its input says
+ * (sync's applier): turns the trigger off now; the returned function turns it on again and indexes the notes
+ * inserted after `sinceRowid` (null: none, after a failure the transaction will roll back). Any update of a note
+ * inserted meanwhile must wait until it has been called (the update trigger would index the note a second time).
+ */
+export function deferSearchIndex(sqlite: Database.Database): (sinceRowid: number | null) => void {
   const flag = searchIndexDeferred.get(sqlite);
   if (!flag) throw new Error('The connection has no Parley SQL functions');
   flag.deferred = true;
+  return (sinceRowid) => {
+    flag.deferred = false;
+    if (sinceRowid === null) return;
+    const ftsBefore = sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM notes_fts').pluck().get();
+    sqlite
+      .prepare(
+        `INSERT INTO notes_fts (note_id, profile_id, term, translation, examples, tags)
+         SELECT id, profile_id, term, translation,
+                (SELECT group_concat(json_extract(value, '$.text') || ' ' || json_extract(value, '$.translation'), ' ') FROM json_each(examples)),
+                tags
+         FROM notes WHERE rowid > ? AND deleted_at IS NULL ORDER BY rowid`,
+      )
+      .run(sinceRowid);
+    sqlite.prepare('INSERT INTO notes_fts_rows (note_id, fts_rowid) SELECT note_id, rowid FROM notes_fts WHERE rowid > ?').run(ftsBefore);
+  };
+}
+
+/** Per connection: the review-log rowid after which bulk writes leave the progress totals to the writer. */
+const reviewTotalsDeferred = new WeakMap<Database.Database, { after: number | null }>();
+
+/**
+ * Runs `write` with the review log's progress triggers (review_buckets, progress_marks; migration 0017) quiet for the
+ * rows it inserts on this connection, then adds those rows' totals in two set-based statements: a bulk write of
+ * hundreds of thousands of answers (a first sync, an Anki import) pays for its totals once instead of per row.
+ * Tombstones and deletes of rows inserted inside `write` are quiet too (the totals count the rows as they end up);
+ * those of older rows still go through the triggers. Must run inside the caller's transaction. Not reentrant.
+ */
+export function withReviewTotalsDeferred<R>(sqlite: Database.Database, write: () => R): R {
+  const flag = reviewTotalsDeferred.get(sqlite);
+  if (!flag) throw new Error('The connection has no Parley SQL functions');
+  if (flag.after !== null) return write();
+  const since = sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM review_logs').pluck().get() as number;
+  flag.after = since;
   let result: R;
   try {
     result = write();
   } finally {
-    flag.deferred = false;
+    flag.after = null;
   }
-  const ftsBefore = sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM notes_fts').pluck().get();
   sqlite
     .prepare(
-      `INSERT INTO notes_fts (note_id, profile_id, term, translation, examples, tags)
-       SELECT id, profile_id, term, translation,
-              (SELECT group_concat(json_extract(value, '$.text') || ' ' || json_extract(value, '$.translation'), ' ') FROM json_each(examples)),
-              tags
-       FROM notes WHERE rowid > ? AND deleted_at IS NULL ORDER BY rowid`,
+      `INSERT INTO review_buckets (profile_id, bucket_start, reviews, again, hard, good, easy, introduced, review_passed,
+         review_failed, duration_ms)
+       SELECT profile_id, reviewed_at - reviewed_at % 900000, count(*), sum(rating = 1), sum(rating = 2), sum(rating = 3),
+         sum(rating = 4), sum(state_before = 0), sum(state_before = 2 AND rating > 1), sum(state_before = 2 AND rating = 1),
+         sum(min(max(duration_ms, 0), 120000))
+       FROM review_logs WHERE rowid > ? AND deleted_at IS NULL
+       GROUP BY profile_id, reviewed_at - reviewed_at % 900000
+       ON CONFLICT (profile_id, bucket_start) DO UPDATE SET
+         reviews = reviews + excluded.reviews, again = again + excluded.again, hard = hard + excluded.hard,
+         good = good + excluded.good, easy = easy + excluded.easy, introduced = introduced + excluded.introduced,
+         review_passed = review_passed + excluded.review_passed, review_failed = review_failed + excluded.review_failed,
+         duration_ms = duration_ms + excluded.duration_ms`,
     )
-    .run(sinceRowid);
-  sqlite.prepare('INSERT INTO notes_fts_rows (note_id, fts_rowid) SELECT note_id, rowid FROM notes_fts WHERE rowid > ?').run(ftsBefore);
+    .run(since);
+  sqlite
+    .prepare(
+      `UPDATE progress_marks SET old_edits = old_edits + (
+         SELECT count(*) FROM review_logs l WHERE l.rowid > @since AND l.profile_id = progress_marks.profile_id
+           AND l.reviewed_at < progress_marks.old_before)
+       WHERE EXISTS (SELECT 1 FROM review_logs l WHERE l.rowid > @since AND l.profile_id = progress_marks.profile_id
+           AND l.reviewed_at < progress_marks.old_before)`,
+    )
+    .run({ since });
   return result;
 }
 
@@ -66,4 +132,9 @@ export function registerFunctions(sqlite: Database.Database): void {
   sqlite.function('parley_has_cloze', { deterministic: true }, (term, examples) => (hasCloze(String(term), String(examples)) ? 1 : 0));
   sqlite.function('parley_new_id', { deterministic: false }, () => newId());
   sqlite.function('parley_search_index_deferred', { deterministic: false }, () => (search.deferred ? 1 : 0));
+  const totals = { after: null as number | null };
+  reviewTotalsDeferred.set(sqlite, totals);
+  sqlite.function('parley_review_totals_deferred', { deterministic: false }, (rowid) =>
+    totals.after !== null && Number(rowid) > totals.after ? 1 : 0,
+  );
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncTransportError } from '../../src-main/providers/sync/transport';
 import { newDataKey } from '../../src-main/services/sync/crypto';
 import { caller, sampleProfile } from '../support/test-core';
-import { syncedFingerprint, syncedRows, type Device } from './support/devices';
+import { derivedData, derivedFromScratch, syncedFingerprint, syncedRows, type Device } from './support/devices';
 import { makePool } from './support/fleet';
 import { createMemoryServer, type Faults } from './support/memory-server';
 
@@ -189,6 +189,8 @@ describe('sync convergence', () => {
               expect(new Set(d.sqlite.prepare('SELECT id FROM review_logs').pluck().all() as string[])).toEqual(
                 reviews,
               );
+              // What each device derives from those rows itself: progress totals and the search index.
+              expect(derivedData(d.sqlite)).toEqual(derivedFromScratch(d.sqlite));
               expect(d.sqlite.prepare('SELECT count(*) FROM sync_parked').pluck().get()).toBe(0);
               expect(d.sqlite.prepare('SELECT count(*) FROM changes WHERE sent_at IS NULL').pluck().get()).toBe(0);
             }

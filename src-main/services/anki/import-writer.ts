@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { withSearchIndexDeferred } from '../../../db/functions';
+import { withSearchIndexDeferred, withReviewTotalsDeferred } from '../../../db/functions';
 import { createMutator } from '../../../db/mutate';
 import { configureConnection, type Db } from '../../../db/open';
 import * as schema from '../../../db/schema';
@@ -124,8 +124,9 @@ export function openAnkiWriter(databaseFile: string, profileId: string, now: () 
     updateCards(rows: { id: string; patch: CardPatch }[]): void {
       if (rows.length) mutator.updateMany(cards, profileId, rows);
     },
+    /** Answers in bulk: their progress totals are added once per batch, not per row (db/functions.ts). */
     insertLogs(rows: ReviewLogRow[]): void {
-      if (rows.length) mutator.insertMany(reviewLogs, profileId, rows);
+      if (rows.length) withReviewTotalsDeferred(sqlite, () => mutator.insertMany(reviewLogs, profileId, rows));
     },
     commit(): void {
       clock.persist();

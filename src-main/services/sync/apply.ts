@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { DEFAULT_PRESET } from '../../../src-shared/domain/vocabulary';
 import type { SyncChange } from '../../../src-shared/sync/messages';
+import { deferSearchIndex } from '../../../db/functions';
 import { createCardsForNotes, lastNoteRowid } from '../notes/cards-for-notes';
 import { replayCard } from '../review/replay';
 import type { SchedulingOptions } from '../review/scheduler';
@@ -90,20 +91,31 @@ export function createApplier(
 
   const insertRow = (info: SyncedTableInfo, profileId: string, change: SyncChange) => {
     const plan = insertPlan(info, change);
+    // A run of new notes: indexed for search in one statement when it ends (flushCards), as an import does.
+    if (info.name === 'notes' && !newNotes)
+      newNotes = { profileId, rowid: lastNoteRowid(sqlite), indexed: deferSearchIndex(sqlite) };
     const values: unknown[] = info.owned ? [change.r, change.h, profileId] : [change.r, change.h];
     for (const [name, column] of plan.columns) values.push(toDriver(column, change.d[name]));
     plan.statement.run(values);
     if (!info.appendOnly) saveClocks.run(info.name, change.r, profileId, JSON.stringify({ '*': change.h }));
-    // Cards of new notes are derived in one statement for a run of notes (flushCards), as an import does.
-    if (info.name === 'notes') newNotesSince ??= { profileId, rowid: lastNoteRowid(sqlite) - 1 };
   };
 
-  /** The rowid after which notes were inserted without their cards yet. */
-  let newNotesSince: { profileId: string; rowid: number } | null = null;
+  /**
+   * A run of notes inserted without their cards and search entries yet: the rowid before it, and the end of its
+   * deferred search index. Any change other than a note insert or an answer ends the run first (flushCards).
+   */
+  let newNotes: { profileId: string; rowid: number; indexed: (sinceRowid: number | null) => void } | null = null;
   const flushCards = () => {
-    if (!newNotesSince) return;
-    createCardsForNotes(sqlite, newNotesSince.profileId, { sinceRowid: newNotesSince.rowid });
-    newNotesSince = null;
+    if (!newNotes) return;
+    const run = newNotes;
+    newNotes = null;
+    run.indexed(run.rowid);
+    createCardsForNotes(sqlite, run.profileId, { sinceRowid: run.rowid });
+  };
+  /** After a failure (the caller's transaction rolls back): the search trigger works again, nothing is indexed. */
+  const abandon = () => {
+    newNotes?.indexed(null);
+    newNotes = null;
   };
 
   const updateRow = (
@@ -226,21 +238,28 @@ export function createApplier(
       }[];
       const remove = sqlite.prepare('DELETE FROM sync_parked WHERE seq = ?');
       let applied = 0;
-      for (const row of rows) {
-        const change = JSON.parse(row.change) as SyncChange;
-        const info = tables.get(change.t);
-        // Still unknown to this version: leave it as it is.
-        if (!info || Object.keys(change.d).some((name) => !info.columns.has(name))) continue;
-        if (applyOne(profileId, row.messageId, change, now) === 'applied') {
-          remove.run(row.seq);
-          applied += 1;
+      try {
+        for (const row of rows) {
+          const change = JSON.parse(row.change) as SyncChange;
+          const info = tables.get(change.t);
+          // Still unknown to this version: leave it as it is.
+          if (!info || Object.keys(change.d).some((name) => !info.columns.has(name))) continue;
+          if (applyOne(profileId, row.messageId, change, now) === 'applied') {
+            remove.run(row.seq);
+            applied += 1;
+          }
         }
+      } catch (error) {
+        abandon();
+        throw error;
       }
       flushCards();
       return applied;
     },
-    /** Ends a batch: derives the cards of the notes it inserted. */
+    /** Ends a batch: derives the cards of the notes it inserted and indexes them for search. */
     flush: flushCards,
+    /** Call when a batch failed and its transaction rolls back. */
+    abandon,
     /** Records the cards touched by this batch for the replay at the end of the pull (call inside the batch's transaction). */
     rememberTouched(profileId: string): void {
       for (const cardId of touched) remember.run(cardId, profileId);

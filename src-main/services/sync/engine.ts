@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { syncMessage, type SyncChange, type SyncMessage } from '../../../src-shared/sync/messages';
 import { limits, type PullResponse } from '../../../src-shared/sync/protocol';
 import type { SyncSession } from '../../providers/sync/transport';
+import { withReviewTotalsDeferred } from '../../../db/functions';
 import { createApplier, type Applier } from './apply';
 import type { SyncedTableInfo } from './tables';
 import { decryptMessage, encryptMessage, SyncDecryptError } from './crypto';
@@ -166,15 +167,23 @@ export function createSyncEngine(deps: EngineDeps) {
       sqlite.transaction(() => {
         const now = deps.now();
         let maxHlc = '';
-        for (const { id, message } of chunk) {
-          if (message.profileId !== account.profileId) continue;
-          for (const change of message.changes) {
-            applier.apply(account.profileId, id, change, now);
-            if (change.h > maxHlc) maxHlc = change.h;
-            applied += 1;
-          }
+        // Thousands of answers a chunk on a first sync: their progress totals are added once, not per row.
+        try {
+          withReviewTotalsDeferred(sqlite, () => {
+            for (const { id, message } of chunk) {
+              if (message.profileId !== account.profileId) continue;
+              for (const change of message.changes) {
+                applier.apply(account.profileId, id, change, now);
+                if (change.h > maxHlc) maxHlc = change.h;
+                applied += 1;
+              }
+            }
+            applier.flush();
+          });
+        } catch (error) {
+          applier.abandon();
+          throw error;
         }
-        applier.flush();
         if (last) {
           for (const id of own) forgetSent.run(id);
           applier.retryParked(account.profileId, now);

@@ -139,3 +139,44 @@ export function syncedRows(sqlite: Database.Database, profileId: string): Record
   }
   return out;
 }
+
+/**
+ * What a device derives from its synced rows and keeps up to date as it writes: the review totals per 15 minutes
+ * (review_buckets, empty ones left out) and the search index (each live note's entry, once).
+ */
+export function derivedData(sqlite: Database.Database) {
+  return {
+    buckets: sqlite
+      .prepare(
+        `SELECT profile_id, bucket_start, reviews, again, hard, good, easy, introduced, review_passed, review_failed, duration_ms
+         FROM review_buckets WHERE reviews <> 0 ORDER BY profile_id, bucket_start`,
+      )
+      .all(),
+    search: sqlite
+      .prepare(
+        `SELECT f.note_id, f.term, f.translation, f.tags FROM notes_fts f JOIN notes_fts_rows r ON r.fts_rowid = f.rowid AND r.note_id = f.note_id
+         ORDER BY f.note_id`,
+      )
+      .all(),
+    searchEntries: sqlite.prepare('SELECT count(*) FROM notes_fts').pluck().get(),
+  };
+}
+
+/** The same, computed from the rows as they are now. */
+export function derivedFromScratch(sqlite: Database.Database) {
+  return {
+    buckets: sqlite
+      .prepare(
+        `SELECT profile_id, reviewed_at - reviewed_at % 900000 AS bucket_start, count(*) AS reviews, sum(rating = 1) AS again,
+           sum(rating = 2) AS hard, sum(rating = 3) AS good, sum(rating = 4) AS easy, sum(state_before = 0) AS introduced,
+           sum(state_before = 2 AND rating > 1) AS review_passed, sum(state_before = 2 AND rating = 1) AS review_failed,
+           sum(min(max(duration_ms, 0), 120000)) AS duration_ms
+         FROM review_logs WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .all(),
+    search: sqlite
+      .prepare('SELECT id AS note_id, term, translation, tags FROM notes WHERE deleted_at IS NULL ORDER BY id')
+      .all(),
+    searchEntries: sqlite.prepare('SELECT count(*) FROM notes WHERE deleted_at IS NULL').pluck().get(),
+  };
+}
