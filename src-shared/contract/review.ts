@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedMediaName } from './anki';
 import { defineContract } from './define';
 import { id } from '../domain/text';
 import { cardKind, cardState, grammaticalGender, partOfSpeech, rating, tag } from '../domain/vocabulary';
@@ -41,6 +42,9 @@ export const reviewCard = z.object({
   ipa: z.string().nullable(),
   targetLanguage: z.string(),
   tags: z.array(z.string()),
+  /** The note's own sounds and pictures (from an Anki package), read with `anki:media`. */
+  audio: z.array(storedMediaName),
+  images: z.array(storedMediaName),
   /** The next interval for each rating, in ms from now. */
   intervals: z.object({ again: z.number(), hard: z.number(), good: z.number(), easy: z.number() }),
 });

@@ -39,6 +39,27 @@ describe('an imported note’s sounds and pictures', () => {
     expect(await l.c.raw('anki:media', { noteId: perro.id, name: '../parley.db' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('come with the note’s cards to the review screen', async () => {
+    const l = await ankiLearner();
+    core = l.core;
+    const file = await writeAnkiPackage(path.join(tempDir(), 'media.apkg'), samplePackage('anki21'));
+    await l.importPackage(file);
+    const perro = l.notes().find((n) => n.guid === 'vocab-perro')!;
+    const perroCards = new Set(
+      (l.core.internals().sqlite.prepare('SELECT id FROM cards WHERE note_id = ?').pluck().all(perro.id) as string[]),
+    );
+    // Study until one of the note's cards comes up.
+    let next = await l.c.call('review:next', { deckId: null });
+    for (let i = 0; i < 50 && next.card && !perroCards.has(next.card.cardId); i += 1) {
+      next = await l.c.call('review:answer', { scope: { deckId: null }, cardId: next.card.cardId, rating: 4, durationMs: 1000 });
+    }
+    expect(next.card && perroCards.has(next.card.cardId)).toBe(true);
+    expect(next.card!.audio).toEqual(JSON.parse(perro.audio));
+    expect(next.card!.images).toEqual(JSON.parse(perro.images));
+    const shown = await l.c.call('anki:media', { noteId: next.card!.noteId, name: next.card!.images[0]! });
+    expect(shown.mime).toBe('image/jpeg');
+  });
+
   it('are typed by extension', () => {
     expect(mediaMime(`${'a'.repeat(64)}.ogg`)).toBe('audio/ogg');
     expect(mediaMime(`${'a'.repeat(64)}.png`)).toBe('image/png');

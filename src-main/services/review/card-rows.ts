@@ -16,6 +16,9 @@ export interface StudyCard extends FsrsFields {
   gender: string | null;
   ipa: string | null;
   tags: string;
+  /** The note's own sounds and pictures (stored media names, see services/anki/media-store.ts). */
+  audio: string[];
+  images: string[];
 }
 
 /** A sibling card: another direction of the same note. */
@@ -30,7 +33,7 @@ const STUDY_CARD = `
   SELECT c.id, c.note_id AS noteId, c.deck_id AS deckId, c.kind, c.state, c.due, c.stability, c.difficulty,
          c.scheduled_days AS scheduledDays, c.learning_steps AS learningSteps, c.reps, c.lapses, c.last_review AS lastReview,
          c.suspended, c.buried_until AS buriedUntil, n.term, n.translation, n.examples, n.part_of_speech AS partOfSpeech,
-         n.gender, n.ipa, n.tags
+         n.gender, n.ipa, n.tags, n.audio, n.images
   FROM cards c JOIN notes n ON n.id = c.note_id AND n.profile_id = c.profile_id
   WHERE c.id = ? AND c.profile_id = ? AND c.deleted_at IS NULL AND n.deleted_at IS NULL`;
 
@@ -54,9 +57,16 @@ export function createCardReads(sqlite: Database.Database) {
   return {
     studyCard(profileId: string, cardId: string): StudyCard | null {
       const row = studyCard.get(cardId, profileId) as
-        (Omit<StudyCard, 'suspended' | 'examples'> & { suspended: number; examples: string }) | undefined;
+        | (Omit<StudyCard, 'suspended' | 'examples' | 'audio' | 'images'> & { suspended: number; examples: string; audio: string; images: string })
+        | undefined;
       if (!row) return null;
-      return { ...row, suspended: row.suspended === 1, examples: parseExamples(row.examples) };
+      return {
+        ...row,
+        suspended: row.suspended === 1,
+        examples: parseExamples(row.examples),
+        audio: parseNames(row.audio),
+        images: parseNames(row.images),
+      };
     },
     siblings: (profileId: string, noteId: string, cardId: string) =>
       siblings.all(noteId, profileId, cardId) as SiblingRow[],
@@ -73,6 +83,16 @@ function parseExamples(json: string): StudyCard['examples'] {
       text: String(e?.text ?? ''),
       translation: String(e?.translation ?? ''),
     }));
+  } catch {
+    return [];
+  }
+}
+
+/** A note's media list (JSON text); anything else reads as none rather than failing the card. */
+function parseNames(text: string): string[] {
+  try {
+    const names = JSON.parse(text) as unknown;
+    return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
   } catch {
     return [];
   }

@@ -2,9 +2,12 @@ import { Rating, type Grade } from 'ts-fsrs';
 import type { ReviewCard } from '../../../src-shared/contract/review';
 import { blankTerm } from '../../../src-shared/domain/cloze';
 import type { Note } from '../../../src-shared/domain/vocabulary';
+import { storedMediaName } from '../../../src-shared/contract/anki';
 import { tagsFromText } from '../notes/notes-service';
 import type { StudyCard } from './card-rows';
 import { schedulerFor, toFsrsCard, type SchedulingOptions } from './scheduler';
+
+const STORED_MEDIA = { test: (name: string) => storedMediaName.safeParse(name).success };
 
 /** What a card asks and expects: recognition term → translation, production translation → term, cloze blank → term. */
 function promptAndAnswer(card: StudyCard): Pick<ReviewCard, 'prompt' | 'answer' | 'example'> {
@@ -46,6 +49,8 @@ export function toReviewCard(
     ipa: card.ipa,
     targetLanguage,
     tags: tagsFromText(card.tags),
+    audio: card.audio.filter((name) => STORED_MEDIA.test(name)),
+    images: card.images.filter((name) => STORED_MEDIA.test(name)),
     intervals: intervals(card, preset, now),
   };
 }

@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { Kbd } from '../../components/Kbd';
 import { useLanguageName } from '../../hooks/useLanguageName';
 import type { ReviewCard } from '../../lib/study-scope';
+import { NotePicture } from './NotePicture';
 
 interface Props {
   ref: Ref<HTMLElement>;
@@ -12,6 +13,7 @@ interface Props {
   revealed: boolean;
   /** Whether the term is on show, so playing it gives nothing away. */
   termVisible: boolean;
+  /** Whether the play button can say the term: a system voice, or the note's own recording. */
   speechAvailable: boolean;
   onPlay: () => void;
   /** Under the answer: the typed-answer check. */
@@ -33,6 +35,10 @@ export function CardFace({
   const promptLanguage = card.kind === 'production' ? nativeLanguage : card.targetLanguage;
   const answerLanguage = card.kind === 'production' ? card.targetLanguage : nativeLanguage;
   const language = useLanguageName()(card.targetLanguage);
+  // The note's picture shows what the word means: it helps to ask for the word (production), and would give the
+  // meaning away before the answer otherwise.
+  const picture = card.images[0];
+  const pictureAsked = picture !== undefined && card.kind === 'production';
   const details = [
     card.partOfSpeech && t(`partsOfSpeech.${card.partOfSpeech}`),
     card.gender && t(`genders.${card.gender}`),
@@ -59,6 +65,7 @@ export function CardFace({
           </button>
         )}
       </div>
+      {pictureAsked && <NotePicture noteId={card.noteId} name={picture} />}
       <p id="card-prompt" className="card-prompt" lang={promptLanguage}>
         {card.prompt}
       </p>
@@ -68,6 +75,7 @@ export function CardFace({
           <p className="card-answer" lang={answerLanguage}>
             {card.answer}
           </p>
+          {picture && !pictureAsked && <NotePicture noteId={card.noteId} name={picture} />}
           {details.length > 0 && <p className="card-details">{details.join(' · ')}</p>}
           {children}
         </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer, type AnswerCheck } from '../../../../src-shared/domain/answer-check';
 import type { ProfileSettings } from '../../../../src-shared/domain/settings';
@@ -6,6 +6,7 @@ import type { Rating } from '../../../../src-shared/domain/vocabulary';
 import { Icon } from '../../components/Icon';
 import { Kbd } from '../../components/Kbd';
 import { useLanguageName } from '../../hooks/useLanguageName';
+import { useNoteMedia } from '../../hooks/useNoteMedia';
 import { useShortcuts } from '../../hooks/useShortcuts';
 import { useSpeech } from '../../hooks/useSpeech';
 import type { ReviewCard } from '../../lib/study-scope';
@@ -53,10 +54,24 @@ export function CardReview({ card, settings, nativeLanguage, busy, canUndo, ...a
     if (!typing || revealed) face.current?.focus({ preventScroll: true });
   }, [typing, revealed]);
 
-  const { available, speak } = speech;
+  // The note's own recording (from an Anki package) says the term better than any synthesised voice.
+  const { url: recording, settled } = useNoteMedia(card.noteId, card.audio[0]);
+  const available = speech.available || recording !== null;
+  const { speak: synthesise } = speech;
+  const player = useRef<HTMLAudioElement | null>(null);
+  const speak = useCallback(
+    (text: string) => {
+      player.current?.pause();
+      if (!recording) return synthesise(text);
+      player.current = new Audio(recording);
+      player.current.play().catch(() => synthesise(text));
+    },
+    [recording, synthesise],
+  );
+  useEffect(() => () => player.current?.pause(), []);
   useEffect(() => {
-    if (settings.speakTermsAloud && available && termVisible) speak(card.term);
-  }, [settings.speakTermsAloud, available, termVisible, speak, card.term]);
+    if (settings.speakTermsAloud && settled && available && termVisible) speak(card.term);
+  }, [settings.speakTermsAloud, settled, available, termVisible, speak, card.term]);
 
   const reveal = () => setRevealed(true);
   const rate = (rating: Rating) => {
