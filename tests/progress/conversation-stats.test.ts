@@ -227,7 +227,7 @@ describe('conversation statistics on the dashboard and in the weekly report', ()
     expect((await totals()).corrections.register).toBe(1);
     // A local write through the outbox that tombstones that old message: it and its corrections leave the figures.
     const db = drizzle(l.sqlite, { schema }) as Db;
-    createMutator(db, createHlcClock(db, () => NOW)).update(schema.tutorMessages, l.profileId, old.id, { deletedAt: NOW });
+    createMutator(db, createHlcClock(db, () => NOW)).remove(schema.tutorMessages, l.profileId, old.id);
     t = await totals();
     expect(t).toMatchObject({ turns: 4, words: 11 });
     expect(t.corrections).toMatchObject({ register: 0, vocabulary: 0, word_order: 1 });
