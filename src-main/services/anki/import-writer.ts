@@ -24,6 +24,10 @@ export interface NoteWrite extends MappedNote {
 
 export type CardPatch = Partial<FsrsFields> & { suspended?: boolean; buriedUntil?: number | null };
 
+/** A card's answers, by card (`+profile_id`: without statistics SQLite would walk the profile's whole log). */
+export const CARD_ANSWERS =
+  'SELECT reviewed_at AS reviewedAt, rating, duration_ms AS durationMs FROM review_logs WHERE card_id = ? AND +profile_id = ? AND deleted_at IS NULL';
+
 /**
  * The worker's own connection and the one transaction of an Anki import (BEGIN IMMEDIATE at open, COMMIT only
  * at the end): a cancel, an error or a crash before COMMIT leaves the learner's data exactly as it was.
@@ -43,9 +47,7 @@ export function openAnkiWriter(databaseFile: string, profileId: string, now: () 
   const presets = createPresetsService({ db, mutator });
   const deckPresetId = sqlite.prepare('SELECT preset_id FROM decks WHERE id = ? AND profile_id = ?').pluck();
   const presetCache = new Map<string, Preset>();
-  const cardAnswers = sqlite.prepare(
-    'SELECT reviewed_at AS reviewedAt, rating, duration_ms AS durationMs FROM review_logs WHERE card_id = ? AND profile_id = ? AND deleted_at IS NULL',
-  );
+  const cardAnswers = sqlite.prepare(CARD_ANSWERS);
   const cardDeck = sqlite.prepare('SELECT deck_id FROM cards WHERE id = ? AND profile_id = ? AND deleted_at IS NULL').pluck();
 
   return {

@@ -5,7 +5,7 @@ import { withSearchIndexDeferred } from '../../../db/functions';
 import { newId } from '../../../db/ids';
 import type { Mutator } from '../../../db/mutate';
 import type { Db } from '../../../db/open';
-import { cards, decks, notes, type ExampleSentence } from '../../../db/schema';
+import { decks, notes, type ExampleSentence } from '../../../db/schema';
 import { createCardsForNotes, lastNoteRowid } from './cards-for-notes';
 
 export interface NoteInput {
@@ -44,8 +44,22 @@ export function toNote(row: NoteRow): Note {
 
 export type NotesService = ReturnType<typeof createNotesService>;
 
+/** A note's cards, by note (named: without statistics SQLite would walk the profile's cards; see review/card-rows.ts). */
+export const NOTE_CARDS = `SELECT id, kind, state, due, lapses, reps, suspended FROM cards INDEXED BY cards_note
+  WHERE note_id = ? AND profile_id = ? AND deleted_at IS NULL ORDER BY position`;
+interface NoteCardRow {
+  id: string;
+  kind: string;
+  state: number;
+  due: number;
+  lapses: number;
+  reps: number;
+  suspended: number;
+}
+
 /** Notes and the cards born from them. Every query is scoped by the profile. */
 export function createNotesService({ db, mutator, now }: { db: Db; mutator: Mutator; now: () => number }) {
+  const noteCardsStmt = db.$client.prepare(NOTE_CARDS);
   const rowOf = (profileId: string, noteId: string): NoteRow => {
     const row = db.select().from(notes).where(and(eq(notes.id, noteId), eq(notes.profileId, profileId), isNull(notes.deletedAt))).get();
     if (!row) throw new ContractError('NOT_FOUND', 'That word is not in your decks.');
@@ -78,12 +92,15 @@ export function createNotesService({ db, mutator, now }: { db: Db; mutator: Muta
   return {
     get(profileId: string, noteId: string) {
       const note = toNote(rowOf(profileId, noteId));
-      const noteCards = db
-        .select()
-        .from(cards)
-        .where(and(eq(cards.noteId, noteId), eq(cards.profileId, profileId), isNull(cards.deletedAt)))
-        .all()
-        .map((c) => ({ id: c.id, kind: c.kind as CardKind, state: c.state as 0 | 1 | 2 | 3, due: c.due, lapses: c.lapses, reps: c.reps, suspended: c.suspended }));
+      const noteCards = (noteCardsStmt.all(noteId, profileId) as NoteCardRow[]).map((c) => ({
+        id: c.id,
+        kind: c.kind as CardKind,
+        state: c.state as 0 | 1 | 2 | 3,
+        due: c.due,
+        lapses: c.lapses,
+        reps: c.reps,
+        suspended: c.suspended === 1,
+      }));
       return { note, cards: noteCards };
     },
 

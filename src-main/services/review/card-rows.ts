@@ -42,8 +42,12 @@ const LOG_SHARED = `
   SELECT count(*) = 0 FROM changes
   WHERE profile_id = ? AND table_name = 'review_logs' AND row_id = ? AND op = 'insert' AND sent_at IS NULL`;
 
-const SIBLINGS = `
-  SELECT id, state, due, buried_until AS buriedUntil FROM cards
+/**
+ * By note, named: without statistics SQLite prefers cards_intervals (profile and tombstone, two equalities) to
+ * cards_note (one), and walks every card of the profile on each answer (seconds on 200k cards).
+ */
+export const SIBLINGS = `
+  SELECT id, state, due, buried_until AS buriedUntil FROM cards INDEXED BY cards_note
   WHERE note_id = ? AND profile_id = ? AND id <> ? AND deleted_at IS NULL AND suspended = 0`;
 
 /**

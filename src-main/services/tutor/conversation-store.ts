@@ -22,10 +22,13 @@ export interface NewMessage {
   analysis?: MessageRow['analysis'];
 }
 
+/** `+profile_id`: without statistics SQLite would rather walk the profile's messages than the conversation's. */
+export const MESSAGE_COUNT = 'SELECT count(*) FROM tutor_messages WHERE conversation_id = ? AND +profile_id = ? AND deleted_at IS NULL';
+
 /** Conversations and their messages in SQLite. Every query is scoped by the profile; writes go through the mutator. */
 export function createConversationStore({ db, mutator, now }: { db: Db; mutator: Mutator; now: () => number }) {
   const sqlite = db.$client;
-  const countStmt = sqlite.prepare('SELECT count(*) FROM tutor_messages WHERE conversation_id = ? AND profile_id = ? AND deleted_at IS NULL').pluck();
+  const countStmt = sqlite.prepare(MESSAGE_COUNT).pluck();
   const lastStmt = sqlite
     .prepare('SELECT text FROM tutor_messages WHERE conversation_id = ? AND profile_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1')
     .pluck();
