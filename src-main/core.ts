@@ -6,6 +6,7 @@ import { ContractError, type ContractErrorShape, type Envelope } from '../src-sh
 import { backupFileName, BackupUnusableError, listBackups, prepareRestore, setAside } from '../db/backups';
 import { DatabaseCorruptError, DatabaseTooNewError } from '../db/errors';
 import { createHlcClock } from '../db/hlc-clock';
+import { createIdleCheckpointer, type IdleCheckpointer } from '../db/idle-checkpoint';
 import { createMutator } from '../db/mutate';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { createDispatch } from './dispatch';
@@ -64,7 +65,7 @@ export interface Core {
 export const DATABASE_FILE = 'parley.db';
 
 type State =
-  | { kind: 'ready'; opened: OpenedDatabase; services: Services; pending: Promise<unknown> }
+  | { kind: 'ready'; opened: OpenedDatabase; services: Services; pending: Promise<unknown>; checkpointer: IdleCheckpointer }
   | { kind: 'problem'; problem: StartupProblem }
   | { kind: 'closed' };
 
@@ -108,9 +109,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         voiceOptions: options.voiceOptions,
       });
       const pending = scheduleDailyBackup(opened, backupsDir, now, logger);
+      const checkpointer = createIdleCheckpointer(opened.sqlite);
       if (options.shell !== 'test') services.sync.startBackground();
       logger.info({ schemaVersion: opened.schemaVersion, backup: opened.preMigrationBackup !== null }, 'database ready');
-      return { kind: 'ready', opened, services, pending };
+      return { kind: 'ready', opened, services, pending, checkpointer };
     } catch (error) {
       return { kind: 'problem', problem: describeProblem(error, backupsDir, logger) };
     }
@@ -139,6 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (state.kind === 'ready') {
         await state.services.jobs.cancelAll();
         await state.pending.catch(() => undefined);
+        state.checkpointer.stop();
         state.opened.sqlite.close();
         state = { kind: 'closed' };
       }
@@ -176,7 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     };
   };
 
-  const dispatch = createDispatch({
+  const dispatchNow = createDispatch({
     handlers,
     context,
     inRecovery: () => state.kind !== 'ready',
@@ -184,6 +187,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     validateOutput: options.validateOutput ?? process.env.NODE_ENV !== 'production',
     logger,
   });
+  // Calls are what the learner waits for: the WAL is copied into the database between them (db/idle-checkpoint.ts).
+  const dispatch: Core['dispatch'] = (channel, rawInput, sessionId) =>
+    state.kind === 'ready' ? state.checkpointer.around(() => dispatchNow(channel, rawInput, sessionId)) : dispatchNow(channel, rawInput, sessionId);
 
   return {
     dispatch,
@@ -205,6 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await state.services.voice.stopAll();
         await state.services.tutor.stopAll();
         await state.pending.catch(() => undefined);
+        state.checkpointer.stop();
         state.opened.sqlite.close();
       }
       stopIdleSignOut();
