@@ -15,7 +15,6 @@ export default defineConfig({
           web: resolve(root, 'src-main/web/cli.ts'),
           optimize: resolve(root, 'src-main/workers/optimize.ts'),
           'import-csv': resolve(root, 'src-main/workers/import-csv.ts'),
-          'csv-parse': resolve(root, 'src-main/workers/csv-parse.ts'),
           'anki-import': resolve(root, 'src-main/workers/anki-import.ts'),
           'anki-export': resolve(root, 'src-main/workers/anki-export.ts'),
           'anki-inspect': resolve(root, 'src-main/workers/anki-inspect.ts'),

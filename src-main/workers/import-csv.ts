@@ -7,7 +7,7 @@ import { checkpointAfterImport } from '../services/imports/import-target';
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 const data = workerData as ImportWorkerData;
 try {
-  const summary = await runImport(data, post);
+  const summary = runImport(data, post);
   post({ type: 'finished', summary });
   if (summary.committed) checkpointAfterImport(data.databaseFile);
 } catch (error) {

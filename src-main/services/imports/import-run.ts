@@ -1,11 +1,14 @@
-import { statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { NoteInput } from '../notes/notes-service';
-import { notesOf, type ParsedBatch } from './csv-batches';
+import { isBlank } from './csv-preview';
+import { CsvRowReader, type CsvRow } from './csv-rows';
 import { duplicateKey, SeenWords } from './duplicates';
+import { newDecoder } from './encoding';
 import { ImportState, MAX_REPORTED_PROBLEMS, type ImportSummary, type ImportWorkerData, type WorkerMessage } from './import-protocol';
 import { openImportTarget, type ImportTarget } from './import-target';
-import { openRowSource, type LaunchReader } from './row-source';
+import { rowToNote } from './row-to-note';
 
+const CHUNK_BYTES = 64 * 1024;
 /** Rows written per call of the notes service: large enough for its set-based card step, small enough to cancel. */
 const BATCH_ROWS = 5000;
 const PROGRESS_EVERY_MS = 100;
@@ -13,25 +16,21 @@ const PROGRESS_EVERY_MS = 100;
 class Cancelled extends Error {}
 
 /**
- * The import itself, run in the worker thread. The file is streamed (never all of it in memory) and every row
- * checked — by a parse worker while this thread writes, when there is writing to overlap (see row-source.ts) — and
- * with `commit` the valid rows are written in one transaction that either commits whole or is rolled back (cancel,
- * error, a failed reader, or the process dying before COMMIT).
+ * The import itself, run in the worker thread: streams the file chunk by chunk (never all of it in memory),
+ * checks every row, and with `commit` writes the valid ones in one transaction that either commits whole or
+ * is rolled back (cancel, error, or the process dying before COMMIT).
  */
-export async function runImport(data: ImportWorkerData, post: (message: WorkerMessage) => void, launchReader?: LaunchReader): Promise<ImportSummary> {
+export function runImport(data: ImportWorkerData, post: (message: WorkerMessage) => void): ImportSummary {
   const state = new Int32Array(data.control);
   const clockStart = Date.now();
-  // The reader starts first: it has the file read ahead by the time the transaction is open.
-  const source = openRowSource(data, statSync(data.filePath).size, data.commit, launchReader);
-  let target: ImportTarget | null = null;
+  const target = openImportTarget(data, () => data.startedAt + (Date.now() - clockStart));
   try {
-    target = openImportTarget(data, () => data.startedAt + (Date.now() - clockStart));
     const importer = new RowImporter(data, target);
-    for await (const batch of source) {
+    readFile(data.filePath, data, (rows, done, total) => {
       if (Atomics.load(state, 0) === ImportState.CANCELLED) throw new Cancelled();
-      importer.takeBatch(batch);
-      importer.progress(post, batch.done, batch.total);
-    }
+      for (const row of rows) importer.take(row);
+      importer.progress(post, done, total);
+    });
     if (Atomics.load(state, 0) === ImportState.CANCELLED) throw new Cancelled();
     importer.flush();
     if (!data.commit) return importer.summary(false);
@@ -45,16 +44,34 @@ export async function runImport(data: ImportWorkerData, post: (message: WorkerMe
     if (error instanceof Cancelled) return emptySummary();
     throw error;
   } finally {
-    try {
-      target?.close();
-    } finally {
-      await source.close();
-    }
+    target.close();
   }
 }
 
 function emptySummary(): ImportSummary {
   return { rows: 0, imported: 0, updated: 0, skipped: 0, rejectedCount: 0, rejected: [], deckId: null, committed: false };
+}
+
+/** Reads and decodes the file in chunks, handing over the complete rows of each. */
+function readFile(filePath: string, data: ImportWorkerData, onRows: (rows: CsvRow[], done: number, total: number) => void): void {
+  const fd = openSync(filePath, 'r');
+  try {
+    const total = fstatSync(fd).size;
+    const decoder = newDecoder(data.read.encoding);
+    const reader = new CsvRowReader({ delimiter: data.read.delimiter, newline: data.read.newline });
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    let done = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, CHUNK_BYTES, done);
+      done += read;
+      const last = read === 0;
+      const text = last ? decoder.decode() : decoder.decode(buffer.subarray(0, read), { stream: true });
+      onRows(reader.push(text, last), done, total);
+      if (last || reader.stopped) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Checks rows one by one, sorts out duplicates, and writes the accepted ones in batches. */
@@ -66,23 +83,28 @@ class RowImporter {
   private batch: NoteInput[] = [];
   /** Update mode: where a word waiting in `batch` sits, so a later row of the file can overwrite it. */
   private readonly batchIndex = new Map<string, number>();
+  private headerPending: boolean;
   private lastProgress = 0;
   /** How far into the file reading is. */
   bytes = { done: 0, total: 0 };
 
   constructor(private readonly data: ImportWorkerData, private readonly target: ImportTarget) {
     this.deckWords = data.duplicates === 'keepBoth' ? new Map() : target.deckWords();
+    this.headerPending = data.read.hasHeader;
   }
 
-  /** A batch of checked rows from the reader: rejects are counted, notes sorted into new words and duplicates. */
-  takeBatch(batch: ParsedBatch): void {
-    this.counts.rows += batch.rows;
-    this.counts.rejectedCount += batch.rejectedCount;
-    for (const problem of batch.rejected) if (this.rejected.length < MAX_REPORTED_PROBLEMS) this.rejected.push(problem);
-    for (const note of notesOf(batch)) {
-      this.place(note);
-      if (this.batch.length >= BATCH_ROWS) this.flush();
+  take(row: CsvRow): void {
+    if (row.problem === null && isBlank(row.fields)) return;
+    if (this.headerPending) {
+      this.headerPending = false;
+      if (row.problem === null) return;
     }
+    this.counts.rows += 1;
+    if (row.problem !== null) return this.reject(row.line, row.problem);
+    const verdict = rowToNote(row.fields, this.data.mapping, this.data.read.width);
+    if (!verdict.ok) return this.reject(row.line, verdict.reason);
+    this.place(verdict.note);
+    if (this.batch.length >= BATCH_ROWS) this.flush();
   }
 
   private place(note: NoteInput): void {
@@ -107,6 +129,11 @@ class RowImporter {
     if (!this.data.commit) return;
     if (key !== null && this.data.duplicates === 'update') this.batchIndex.set(key, this.batch.length);
     this.batch.push(note);
+  }
+
+  private reject(line: number, reason: string): void {
+    this.counts.rejectedCount += 1;
+    if (this.rejected.length < MAX_REPORTED_PROBLEMS) this.rejected.push({ line, reason });
   }
 
   /** Writes the waiting batch; in update mode, learns the new notes' ids so later rows of the file can update them. */
