@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CheckboxField } from '../components/CheckboxField';
 import { FormError } from '../components/FormError';
 import { Icon } from '../components/Icon';
-import { TextField } from '../components/TextField';
+import {
+  credentialsComplete,
+  MIN_PASSPHRASE_LENGTH,
+  SyncCredentialsFields,
+  type SyncCredentials,
+} from '../components/SyncCredentialsFields';
 import { useContractMutation } from '../hooks/useContractMutation';
 import { useContractQuery } from '../hooks/useContractQuery';
 import { useDescribeError } from '../hooks/useDescribeError';
@@ -23,16 +27,14 @@ export function SchoolServerSignIn({ initiallyOpen = false }: { initiallyOpen?: 
   const navigate = useNavigate();
   const [open, setOpen] = useState(initiallyOpen);
   const [serverUrl, setServerUrl] = useState<string | null>(null);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [shared, setShared] = useState(true);
+  // On a shared lab computer the local copy goes at sign-out unless the learner says otherwise.
+  const [fields, setFields] = useState({ username: '', password: '', passphrase: '', removeOnSignOut: true });
   const [failure, setFailure] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const progress = useJobProgress(jobId, () => undefined);
   if (!school.data) return null;
   const locked = school.data.locked && Boolean(school.data.serverUrl);
-  const url = serverUrl ?? school.data.serverUrl ?? '';
+  const values: SyncCredentials = { ...fields, serverUrl: serverUrl ?? school.data.serverUrl ?? '' };
 
   if (!open) {
     return (
@@ -48,11 +50,11 @@ export function SchoolServerSignIn({ initiallyOpen = false }: { initiallyOpen?: 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    if (passphrase.length < 8) return setFailure(t('sync.passphraseTooShort'));
+    if (values.passphrase.length < MIN_PASSPHRASE_LENGTH) return setFailure(t('sync.passphraseTooShort'));
     const id = `roam-${Date.now()}`;
     setJobId(id);
     roam.mutate(
-      { serverUrl: url.trim(), username: username.trim(), password, passphrase, removeOnSignOut: shared, jobId: id },
+      { ...values, serverUrl: values.serverUrl.trim(), username: values.username.trim(), jobId: id },
       { onError: (error) => setFailure(describe(error)) },
     );
   };
@@ -62,43 +64,13 @@ export function SchoolServerSignIn({ initiallyOpen = false }: { initiallyOpen?: 
       <h2 id="school-sign-in-title">{t('sync.school.title')}</h2>
       <p className="field-hint">{t('sync.school.description')}</p>
       <form onSubmit={submit} noValidate className="stack">
-        <TextField
-          label={t('sync.serverUrl')}
-          hint={locked ? t('sync.serverUrlLocked') : undefined}
-          type="url"
-          value={url}
-          readOnly={locked}
-          required
-          onChange={(event) => setServerUrl(event.target.value)}
-        />
-        <TextField
-          label={t('sync.username')}
-          autoComplete="username"
-          value={username}
-          required
-          onChange={(event) => setUsername(event.target.value)}
-        />
-        <TextField
-          label={t('sync.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          required
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <TextField
-          label={t('sync.passphrase')}
-          type="password"
-          autoComplete="off"
-          value={passphrase}
-          required
-          onChange={(event) => setPassphrase(event.target.value)}
-        />
-        <CheckboxField
-          label={t('sync.removeOnSignOut')}
-          hint={t('sync.removeOnSignOutHint')}
-          checked={shared}
-          onChange={(event) => setShared(event.target.checked)}
+        <SyncCredentialsFields
+          values={values}
+          urlLocked={locked}
+          onChange={({ serverUrl: typedUrl, ...rest }) => {
+            if (typedUrl !== undefined) setServerUrl(typedUrl);
+            setFields((current) => ({ ...current, ...rest }));
+          }}
         />
         <FormError message={failure} />
         {roam.isPending && (
@@ -112,7 +84,7 @@ export function SchoolServerSignIn({ initiallyOpen = false }: { initiallyOpen?: 
           <button
             type="submit"
             className="button button-primary"
-            disabled={roam.isPending || !url || !username || !password}
+            disabled={roam.isPending || !credentialsComplete(values)}
           >
             {t('sync.school.submit')}
           </button>

@@ -1,10 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../src-shared/contract/sync';
-import { CheckboxField } from '../../components/CheckboxField';
 import { FormError } from '../../components/FormError';
 import { Icon } from '../../components/Icon';
 import { SettingsSection } from '../../components/SettingsSection';
+import {
+  credentialsComplete,
+  MIN_PASSPHRASE_LENGTH,
+  SyncCredentialsFields,
+  type SyncCredentials,
+} from '../../components/SyncCredentialsFields';
 import { TextField } from '../../components/TextField';
 import { useContractMutation } from '../../hooks/useContractMutation';
 import { useContractQuery } from '../../hooks/useContractQuery';
@@ -34,28 +39,25 @@ function SyncSignIn({ defaultUrl, urlLocked }: { defaultUrl: string; urlLocked: 
   const { t } = useTranslation();
   const describe = useDescribeError();
   const toast = useToast();
-  const [serverUrl, setServerUrl] = useState(defaultUrl);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [removeOnSignOut, setRemoveOnSignOut] = useState(false);
+  const [values, setValues] = useState<SyncCredentials>({
+    serverUrl: defaultUrl,
+    username: '',
+    password: '',
+    passphrase: '',
+    removeOnSignOut: false,
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const configure = useContractMutation('sync:configure');
-  const short = passphrase.length > 0 && passphrase.length < 8;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    if (passphrase.length < 8) {
-      setFailure(t('sync.passphraseTooShort'));
-      return;
-    }
+    if (values.passphrase.length < MIN_PASSPHRASE_LENGTH) return setFailure(t('sync.passphraseTooShort'));
     configure.mutate(
-      { serverUrl: serverUrl.trim(), username: username.trim(), password, passphrase, removeOnSignOut },
+      { ...values, serverUrl: values.serverUrl.trim(), username: values.username.trim() },
       {
         onSuccess: () => {
-          setPassword('');
-          setPassphrase('');
+          setValues((current) => ({ ...current, password: '', passphrase: '' }));
           toast.show(t('sync.linked'));
         },
         onError: (error) => setFailure(describe(error)),
@@ -65,54 +67,17 @@ function SyncSignIn({ defaultUrl, urlLocked }: { defaultUrl: string; urlLocked: 
 
   return (
     <form onSubmit={submit} noValidate className="stack">
-      <TextField
-        label={t('sync.serverUrl')}
-        hint={urlLocked ? t('sync.serverUrlLocked') : t('sync.serverUrlHint')}
-        type="url"
-        inputMode="url"
-        placeholder="https://sync.example.org"
-        value={serverUrl}
-        readOnly={urlLocked}
-        required
-        onChange={(event) => setServerUrl(event.target.value)}
-      />
-      <TextField
-        label={t('sync.username')}
-        autoComplete="username"
-        value={username}
-        required
-        onChange={(event) => setUsername(event.target.value)}
-      />
-      <TextField
-        label={t('sync.password')}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        required
-        onChange={(event) => setPassword(event.target.value)}
-      />
-      <TextField
-        label={t('sync.passphrase')}
-        hint={t('sync.passphraseHint')}
-        error={short ? t('sync.passphraseTooShort') : null}
-        type="password"
-        autoComplete="new-password"
-        value={passphrase}
-        required
-        onChange={(event) => setPassphrase(event.target.value)}
-      />
-      <CheckboxField
-        label={t('sync.removeOnSignOut')}
-        hint={t('sync.removeOnSignOutHint')}
-        checked={removeOnSignOut}
-        onChange={(event) => setRemoveOnSignOut(event.target.checked)}
+      <SyncCredentialsFields
+        values={values}
+        urlLocked={urlLocked}
+        onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
       />
       <FormError message={failure} />
       <div className="actions">
         <button
           type="submit"
           className="button button-primary"
-          disabled={configure.isPending || !serverUrl || !username || !password}
+          disabled={configure.isPending || !credentialsComplete(values)}
         >
           {configure.isPending ? t('sync.signingIn') : t('sync.signIn')}
         </button>
