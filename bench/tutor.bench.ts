@@ -1,47 +1,14 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { newId } from '../db/ids';
-import { createCore, type Core } from '../src-main/core';
-import { createMemoryKeyStore } from '../src-main/providers/keystore';
-import { startWebServer } from '../src-main/web/server';
+import type { Core } from '../src-main/core';
 import { createBigProfile } from './support/big-profile';
+import { runChild, withShellRig } from './support/web-shell-rig';
 import { median, percentile, round, type Benchmark } from './harness';
 
-const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../db/migrations');
-const RESOURCES_DIR = path.resolve(import.meta.dirname, '../resources');
-const MOCK_CLI = path.resolve(import.meta.dirname, '../tests/support/mock-openai/cli.ts');
 const TTFT_CLIENT = path.resolve(import.meta.dirname, 'support/tutor-ttft-client.ts');
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'parley-bench-tutor-'));
-
-/** The mock OpenAI server in its own process, as a real model server would be. */
-async function startMockProcess(): Promise<{ baseUrl: string; port: number; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MOCK_CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(out.split('\n')[0]!);
-    });
-    child.once('exit', (code) => reject(new Error(`mock server exited (${code})`)));
-  });
-  const { baseUrl, port } = JSON.parse(line) as { baseUrl: string; port: number };
-  return { baseUrl, port, stop: () => child.kill('SIGTERM') };
-}
-
-const control = (port: number, what: string, body: unknown) =>
-  fetch(`http://127.0.0.1:${port}/__mock/${what}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-/** Runs a script in its own Node process and resolves with the first line it prints. */
-async function runChild(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`${args[0]} exited with ${code}`);
-  return out.split('\n')[0]!;
-}
 
 /**
  * tutor.ttft_overhead_ms: Parley's added time to first token. A client process (as the renderer would be) times
@@ -52,24 +19,8 @@ async function runChild(args: string[]): Promise<string> {
 const ttftOverhead: Benchmark = {
   figures: ['tutor.ttft_overhead_ms'],
   async run() {
-    const mock = await startMockProcess();
-    await control(mock.port, 'knobs', { firstTokenDelayMs: 25 });
-    const dataDir = tempDir();
-    const rendererDir = tempDir();
-    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    const core = await createCore({ dataDir, keystore: createMemoryKeyStore(), migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, shell: 'web', validateOutput: false, logLevel: 'warn' });
-    const token = 'bench-token';
-    const server = await startWebServer({ core, rendererDir, token });
-    try {
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-      const { sessionId } = (await (await fetch(`${server.url}api/session`, { method: 'POST', headers, body: '{}' })).json()) as { sessionId: string };
-      const setup = async (channel: string, input: unknown) => {
-        const res = await fetch(`${server.url}api/${channel}`, { method: 'POST', headers: { ...headers, 'x-parley-session': sessionId }, body: JSON.stringify(input) });
-        const envelope = (await res.json()) as { ok: boolean; error?: { message: string } };
-        if (!envelope.ok) throw new Error(envelope.error!.message);
-      };
-      await setup('profiles:create', { displayName: 'Bench', nativeLanguage: 'en', targetLanguage: 'es', level: 'A2' });
-      await setup('llm:saveConfig', { primary: { kind: 'openai-compatible', baseUrl: mock.baseUrl, conversationModel: 'mock-chat', analysisModel: 'mock-analysis' }, fallback: null });
+    return withShellRig(async ({ mock, server, token, sessionId }) => {
+      await mock.knobs({ firstTokenDelayMs: 25 });
       const rounds = 60;
       const line = await runChild([TTFT_CLIENT, mock.baseUrl, server.url, token, sessionId, String(rounds), '10']);
       const { bare, parley } = JSON.parse(line) as { bare: number[]; parley: number[] };
@@ -86,13 +37,7 @@ const ttftOverhead: Benchmark = {
           data: 'mock OpenAI server (own process, 25 ms first-token delay); client in its own process over HTTP + WebSocket; conversations of up to 20 messages',
         },
       ];
-    } finally {
-      await server.close();
-      await core.close();
-      mock.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(rendererDir, { recursive: true, force: true });
-    }
+    });
   },
 };
 
@@ -110,13 +55,25 @@ function seedConversation(core: Core, profileId: string, count: number): string 
   const start = Date.now() - count * 60_000;
   sqlite.transaction(() => {
     sqlite
-      .prepare(`INSERT INTO tutor_conversations (id, profile_id, title, created_at, last_message_at, updated_at) VALUES (?, ?, 'Long talk', ?, ?, '0')`)
+      .prepare(
+        `INSERT INTO tutor_conversations (id, profile_id, title, created_at, last_message_at, updated_at) VALUES (?, ?, 'Long talk', ?, ?, '0')`,
+      )
       .run(conversationId, profileId, start, start + count * 60_000);
     for (let i = 0; i < count; i += 1) {
       const id = newId();
       const learner = i % 2 === 0;
-      const text = learner ? `Ayer yo es fui al mercado y compré ${i} manzanas rojas para la cena.` : `¡Qué bien! ¿Y qué cocinaste con las ${i} manzanas? Cuéntame más sobre la cena.`;
-      insert.run(id, profileId, conversationId, learner ? 'learner' : 'tutor', text, learner ? 'done' : 'none', start + i * 60_000);
+      const text = learner
+        ? `Ayer yo es fui al mercado y compré ${i} manzanas rojas para la cena.`
+        : `¡Qué bien! ¿Y qué cocinaste con las ${i} manzanas? Cuéntame más sobre la cena.`;
+      insert.run(
+        id,
+        profileId,
+        conversationId,
+        learner ? 'learner' : 'tutor',
+        text,
+        learner ? 'done' : 'none',
+        start + i * 60_000,
+      );
       if (learner && i % 8 === 0) correction.run(newId(), profileId, id, conversationId, start + i * 60_000);
     }
   })();
@@ -153,8 +110,26 @@ const openAndPrompt: Benchmark = {
       }
       const data = `10,000-message conversation; profile with ${big.size.notes} notes, ${big.size.cards} cards, ${big.size.reviewLogs} review logs`;
       return [
-        { name: 'tutor.open_10k_ms', value: round(median(openSamples), 3), unit: 'ms', n: openSamples.length, stat: 'median', p95: round(percentile(openSamples, 95), 3), messagesReturned: shown, data },
-        { name: 'tutor.prompt_build_ms', value: round(median(promptSamples), 3), unit: 'ms', n: promptSamples.length, stat: 'median', p95: round(percentile(promptSamples, 95), 3), turnsInWindow: turns, data: `${data}; learner context with due words + window + summary` },
+        {
+          name: 'tutor.open_10k_ms',
+          value: round(median(openSamples), 3),
+          unit: 'ms',
+          n: openSamples.length,
+          stat: 'median',
+          p95: round(percentile(openSamples, 95), 3),
+          messagesReturned: shown,
+          data,
+        },
+        {
+          name: 'tutor.prompt_build_ms',
+          value: round(median(promptSamples), 3),
+          unit: 'ms',
+          n: promptSamples.length,
+          stat: 'median',
+          p95: round(percentile(promptSamples, 95), 3),
+          turnsInWindow: turns,
+          data: `${data}; learner context with due words + window + summary`,
+        },
       ];
     } finally {
       await big.core.close();

@@ -1,51 +1,17 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../src-main/core';
-import { createMemoryKeyStore } from '../src-main/providers/keystore';
 import { loadFillers } from '../src-main/services/voice/fluency/fillers';
 import { measureFluency } from '../src-main/services/voice/fluency/fluency';
-import { startWebServer } from '../src-main/web/server';
 import { RATE, tenSecondUtterance } from '../tests/voice/synthetic-audio';
 import { median, percentile, round, type Benchmark, type Figure } from './harness';
+import { runChild, withShellRig } from './support/web-shell-rig';
 
-const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../db/migrations');
 const RESOURCES_DIR = path.resolve(import.meta.dirname, '../resources');
-const MOCK_CLI = path.resolve(import.meta.dirname, '../tests/support/mock-openai/cli.ts');
 const VOICE_CLIENT = path.resolve(import.meta.dirname, 'support/voice-client.ts');
-const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'parley-bench-voice-'));
 
 /** The providers' configured delays: speech-to-text, first token, text-to-speech (like fast cloud providers, scaled down). */
 const STT_DELAY_MS = 60;
 const FIRST_TOKEN_DELAY_MS = 25;
 const TTS_DELAY_MS = 40;
-
-async function startMockProcess(): Promise<{ baseUrl: string; port: number; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MOCK_CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(out.split('\n')[0]!);
-    });
-    child.once('exit', (code) => reject(new Error(`mock server exited (${code})`)));
-  });
-  const { baseUrl, port } = JSON.parse(line) as { baseUrl: string; port: number };
-  return { baseUrl, port, stop: () => child.kill('SIGTERM') };
-}
-
-const control = (port: number, what: string, body: unknown) =>
-  fetch(`http://127.0.0.1:${port}/__mock/${what}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-async function runChild(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`${args[0]} exited with ${code}`);
-  return out.split('\n')[0]!;
-}
 
 /**
  * voice.overhead_ms and voice.bargein_ms through the web shell: a client process (as the renderer) posts voice
@@ -55,36 +21,51 @@ async function runChild(args: string[]): Promise<string> {
 const pipeline: Benchmark = {
   figures: ['voice.overhead_ms', 'voice.bargein_ms'],
   async run() {
-    const mock = await startMockProcess();
-    await control(mock.port, 'knobs', { sttDelayMs: STT_DELAY_MS, firstTokenDelayMs: FIRST_TOKEN_DELAY_MS, ttsDelayMs: TTS_DELAY_MS });
-    const dataDir = tempDir();
-    const rendererDir = tempDir();
-    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    const core = await createCore({ dataDir, keystore: createMemoryKeyStore(), migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, shell: 'web', validateOutput: false, logLevel: 'warn' });
-    const token = 'bench-token';
-    const server = await startWebServer({ core, rendererDir, token });
-    try {
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-      const { sessionId } = (await (await fetch(`${server.url}api/session`, { method: 'POST', headers, body: '{}' })).json()) as { sessionId: string };
-      const call = async <T>(channel: string, input: unknown): Promise<T> => {
-        const res = await fetch(`${server.url}api/${channel}`, { method: 'POST', headers: { ...headers, 'x-parley-session': sessionId }, body: JSON.stringify(input) });
-        const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-        if (!envelope.ok) throw new Error(envelope.error!.message);
-        return envelope.value;
-      };
-      await call('profiles:create', { displayName: 'Bench', nativeLanguage: 'en', targetLanguage: 'es', level: 'A2' });
-      await call('llm:saveConfig', { primary: { kind: 'openai-compatible', baseUrl: mock.baseUrl, conversationModel: 'mock-chat', analysisModel: 'mock-analysis' }, fallback: null });
-      const speech = (model: string) => ({ kind: 'speaches', baseUrl: mock.baseUrl, model, voice: 'alloy', apiKey: null });
-      await call('voice:saveConfig', { stt: speech('mock-whisper'), tts: speech('mock-tts'), endOfTurnSilenceMs: null, pushToTalk: false, keepLearnerAudio: false, inputDeviceId: null });
-      const conversation = async () => (await call<{ conversation: { id: string } }>('tutor:start', { scenarioId: null })).conversation.id;
+    return withShellRig(async ({ mock, server, token, sessionId, call }) => {
+      await mock.knobs({ sttDelayMs: STT_DELAY_MS, firstTokenDelayMs: FIRST_TOKEN_DELAY_MS, ttsDelayMs: TTS_DELAY_MS });
+      const speech = (model: string) => ({
+        kind: 'speaches',
+        baseUrl: mock.baseUrl,
+        model,
+        voice: 'alloy',
+        apiKey: null,
+      });
+      await call('voice:saveConfig', {
+        stt: speech('mock-whisper'),
+        tts: speech('mock-tts'),
+        endOfTurnSilenceMs: null,
+        pushToTalk: false,
+        keepLearnerAudio: false,
+        inputDeviceId: null,
+      });
+      const conversation = async () =>
+        (await call<{ conversation: { id: string } }>('tutor:start', { scenarioId: null })).conversation.id;
 
       const rounds = 40;
-      const overheadRun = JSON.parse(await runChild([VOICE_CLIENT, server.url, token, sessionId, await conversation(), 'overhead', String(rounds), '5'])) as { samples: number[] };
+      const overheadRun = JSON.parse(
+        await runChild([
+          VOICE_CLIENT,
+          server.url,
+          token,
+          sessionId,
+          await conversation(),
+          'overhead',
+          String(rounds),
+          '5',
+        ]),
+      ) as { samples: number[] };
       const providers = STT_DELAY_MS + FIRST_TOKEN_DELAY_MS + TTS_DELAY_MS;
 
-      await control(mock.port, 'knobs', { defaultText: 'Uno, dos. Tres, cuatro. Cinco, seis. Siete, ocho. Nueve, diez. Once, doce.', chunkDelayMs: 30, ttsDelayMs: 120 });
-      const bargeRun = JSON.parse(await runChild([VOICE_CLIENT, server.url, token, sessionId, await conversation(), 'bargein', '30', '3'])) as { samples: number[]; late: number };
-      const data = '1.5 s PCM16 turns via the web shell (HTTP + WebSocket), client and mock OpenAI server in their own processes';
+      await mock.knobs({
+        defaultText: 'Uno, dos. Tres, cuatro. Cinco, seis. Siete, ocho. Nueve, diez. Once, doce.',
+        chunkDelayMs: 30,
+        ttsDelayMs: 120,
+      });
+      const bargeRun = JSON.parse(
+        await runChild([VOICE_CLIENT, server.url, token, sessionId, await conversation(), 'bargein', '30', '3']),
+      ) as { samples: number[]; late: number };
+      const data =
+        '1.5 s PCM16 turns via the web shell (HTTP + WebSocket), client and mock OpenAI server in their own processes';
       const figures: Figure[] = [
         {
           name: 'voice.overhead_ms',
@@ -111,13 +92,7 @@ const pipeline: Benchmark = {
         },
       ];
       return figures;
-    } finally {
-      await server.close();
-      await core.close();
-      mock.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(rendererDir, { recursive: true, force: true });
-    }
+    });
   },
 };
 
@@ -126,7 +101,8 @@ const metrics: Benchmark = {
   figures: ['voice.metrics_10s_ms'],
   async run() {
     const audio = tenSecondUtterance();
-    const transcript = 'Eh, ayer fui al mercado con mi hermana y compramos fruta, pan y queso para la cena de los sábados.';
+    const transcript =
+      'Eh, ayer fui al mercado con mi hermana y compramos fruta, pan y queso para la cena de los sábados.';
     const fillers = loadFillers(RESOURCES_DIR, 'es');
     for (let i = 0; i < 10; i += 1) measureFluency(audio, RATE, transcript, 'es', fillers);
     const samples: number[] = [];
