@@ -37,83 +37,42 @@ const UNSIGNED = 'The downloaded update does not verify against Parley’s relea
 const REFUSED_INSTALL =
   'The downloaded update does not verify against Parley’s release key (changed on disk?); not installing it.';
 
-export class VerifyingAppImageUpdater extends AppImageUpdater {
-  constructor(
-    private readonly gate: SignatureGate,
-    app?: AppAdapter,
-  ) {
-    super(null, app);
-  }
-  protected override executeDownload(task: DownloadExecutorTask) {
-    return super.executeDownload(gatedTask(task, this.gate));
-  }
-  protected override dispatchUpdateDownloaded(event: UpdateDownloadedEvent): void {
-    void this.gate
-      .confirm(event.downloadedFile)
-      .then((valid) =>
-        valid
-          ? super.dispatchUpdateDownloaded(event)
-          : this.dispatchError(new UpdateSignatureError('mismatch', UNSIGNED)),
-      );
-  }
-  override install(isSilent?: boolean, isForceRunAfter?: boolean): boolean {
-    if (this.gate.allowsInstall(this.installerPath)) return super.install(isSilent, isForceRunAfter);
-    this.dispatchError(new UpdateSignatureError('mismatch', REFUSED_INSTALL));
-    return false;
-  }
+type InstallerUpdater = typeof AppImageUpdater | typeof DebUpdater | typeof NsisUpdater;
+
+/** The Windows and Linux updaters, each with the same three checks: they download an installer and run it. */
+function signatureGated(Base: InstallerUpdater) {
+  // Typed as one of them: TypeScript cannot extend "some concrete subclass of BaseUpdater", and only BaseUpdater's
+  // members are used here.
+  return class extends (Base as typeof AppImageUpdater) {
+    constructor(
+      private readonly gate: SignatureGate,
+      app?: AppAdapter,
+    ) {
+      super(null, app);
+    }
+    protected override executeDownload(task: DownloadExecutorTask) {
+      return super.executeDownload(gatedTask(task, this.gate));
+    }
+    protected override dispatchUpdateDownloaded(event: UpdateDownloadedEvent): void {
+      void this.gate
+        .confirm(event.downloadedFile)
+        .then((valid) =>
+          valid
+            ? super.dispatchUpdateDownloaded(event)
+            : this.dispatchError(new UpdateSignatureError('mismatch', UNSIGNED)),
+        );
+    }
+    override install(isSilent?: boolean, isForceRunAfter?: boolean): boolean {
+      if (this.gate.allowsInstall(this.installerPath)) return super.install(isSilent, isForceRunAfter);
+      this.dispatchError(new UpdateSignatureError('mismatch', REFUSED_INSTALL));
+      return false;
+    }
+  };
 }
 
-export class VerifyingDebUpdater extends DebUpdater {
-  constructor(
-    private readonly gate: SignatureGate,
-    app?: AppAdapter,
-  ) {
-    super(null, app);
-  }
-  protected override executeDownload(task: DownloadExecutorTask) {
-    return super.executeDownload(gatedTask(task, this.gate));
-  }
-  protected override dispatchUpdateDownloaded(event: UpdateDownloadedEvent): void {
-    void this.gate
-      .confirm(event.downloadedFile)
-      .then((valid) =>
-        valid
-          ? super.dispatchUpdateDownloaded(event)
-          : this.dispatchError(new UpdateSignatureError('mismatch', UNSIGNED)),
-      );
-  }
-  override install(isSilent?: boolean, isForceRunAfter?: boolean): boolean {
-    if (this.gate.allowsInstall(this.installerPath)) return super.install(isSilent, isForceRunAfter);
-    this.dispatchError(new UpdateSignatureError('mismatch', REFUSED_INSTALL));
-    return false;
-  }
-}
-
-export class VerifyingNsisUpdater extends NsisUpdater {
-  constructor(
-    private readonly gate: SignatureGate,
-    app?: AppAdapter,
-  ) {
-    super(null, app);
-  }
-  protected override executeDownload(task: DownloadExecutorTask) {
-    return super.executeDownload(gatedTask(task, this.gate));
-  }
-  protected override dispatchUpdateDownloaded(event: UpdateDownloadedEvent): void {
-    void this.gate
-      .confirm(event.downloadedFile)
-      .then((valid) =>
-        valid
-          ? super.dispatchUpdateDownloaded(event)
-          : this.dispatchError(new UpdateSignatureError('mismatch', UNSIGNED)),
-      );
-  }
-  override install(isSilent?: boolean, isForceRunAfter?: boolean): boolean {
-    if (this.gate.allowsInstall(this.installerPath)) return super.install(isSilent, isForceRunAfter);
-    this.dispatchError(new UpdateSignatureError('mismatch', REFUSED_INSTALL));
-    return false;
-  }
-}
+export const VerifyingAppImageUpdater = signatureGated(AppImageUpdater);
+export const VerifyingDebUpdater = signatureGated(DebUpdater);
+export const VerifyingNsisUpdater = signatureGated(NsisUpdater);
 
 /**
  * macOS hands the zip to Squirrel.Mac (which also checks the code signature) in the download's completion, so the
