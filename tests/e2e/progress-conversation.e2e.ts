@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMockOpenAI, type MockOpenAI } from '../support/mock-openai/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startMockOpenAI } from '../support/mock-openai/server';
 import { startWebShell } from '../support/web-shell';
-import { launchChromium, screenshot, tempDataDir, watchForProblems } from './browser';
+import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
+import { createSpanishLearner, mainNav, setUpTutorModel } from './learner-steps';
 
 const VIEWPORT = { width: 1280, height: 1000 };
 const GOAL_MARKER = '[GOAL REACHED]';
@@ -28,50 +29,9 @@ const TURNS = [
 const WORDS = 13;
 const per100 = (n: number) => (Math.round((n * 1000) / WORDS) / 10).toString();
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
+const { cleanups, newContext } = e2eBrowser();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: /^(Main|Principal)$/ });
 const toast = (page: Page, text: string) => page.getByRole('status').getByText(text);
-
-async function createLearner(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'What should we call you?' }).waitFor();
-  await page.getByLabel('Your name').fill('Ana');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('I speak').selectOption('en');
-  await page.getByLabel('I want to learn').selectOption('es');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await page.getByRole('heading', { name: 'Pick a starter deck' }).waitFor();
-  await page.getByRole('radio', { name: /^Spanish — / }).check();
-  await page.getByRole('button', { name: 'Add this deck' }).click();
-  await page.getByRole('heading', { name: 'Hello, Ana!' }).waitFor();
-}
-
-async function configureProvider(page: Page, mock: MockOpenAI): Promise<void> {
-  await mainNav(page).getByRole('link', { name: 'Settings' }).click();
-  const section = page.getByRole('region', { name: 'Tutor model' });
-  await section.getByRole('button', { name: 'Set up a model' }).click();
-  await section.getByLabel('Service').selectOption('openai-compatible');
-  await section.getByLabel('Server address').fill(mock.baseUrl);
-  await section.getByRole('button', { name: "Load the server's models" }).click();
-  await section.getByText('2 models on the server').waitFor();
-  await section.getByLabel('Conversation model').selectOption('mock-chat');
-  await section.getByLabel('Analysis model').selectOption('mock-analysis');
-  await section.getByRole('button', { name: 'Save', exact: true }).click();
-  await toast(page, 'Tutor model saved.').waitFor();
-}
 
 /** Cells of the table row whose header cell is `name` (the header itself is not a cell). */
 const rowCells = async (table: ReturnType<Page['getByRole']>, name: string) =>
@@ -88,14 +48,14 @@ describe('conversation statistics in a real browser through the web shell', () =
     cleanups.push(() => mock.close());
     const shell = await startWebShell({ dataDir: data.dir });
     cleanups.push(() => shell.stop());
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
+    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);
     await page.goto(shell.tokenUrl);
-    await createLearner(page);
+    await createSpanishLearner(page);
     await toast(page, 'Achievement unlocked: First deck').waitFor();
-    await configureProvider(page, mock);
+    await setUpTutorModel(page, mock);
 
     await mainNav(page).getByRole('link', { name: 'Tutor' }).click();
     await page.getByRole('searchbox', { name: 'Filter scenarios' }).fill('café');

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startWebShell } from '../support/web-shell';
-import { launchChromium, screenshot, tempDataDir, watchForProblems } from './browser';
+import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
+import { createSpanishLearner, mainNav } from './learner-steps';
 
 const VIEWPORT = { width: 1280, height: 1000 };
 /** The seed: eight new cards answered by keyboard. "Again" twice; one "Easy" graduates straight to review. */
@@ -9,39 +10,12 @@ const RATINGS = ['3', '1', '3', '4', '2', '3', '1', '3'];
 const AGAIN = RATINGS.filter((r) => r === '1').length;
 const EASY = RATINGS.filter((r) => r === '4').length;
 
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
+const { cleanups, newContext } = e2eBrowser();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: /^(Main|Principal)$/ });
 /** Page-side code is passed as a string, as in browser.ts: the tests compile without the DOM library. */
 const focusIsOnCard = (page: Page): Promise<boolean> =>
   page.evaluate(`document.activeElement?.classList.contains('review-card') === true`);
 const tile = (page: Page, key: string) => page.locator(`.stat-tile[data-stat="${key}"] .stat-value`);
-
-async function createLearnerWithStarterDeck(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'What should we call you?' }).waitFor();
-  await page.getByLabel('Your name').fill('Sam');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('I speak').selectOption('en');
-  await page.getByLabel('I want to learn').selectOption('es');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await page.getByRole('heading', { name: 'Pick a starter deck' }).waitFor();
-  await page.getByRole('radio', { name: /^Spanish — / }).check();
-  await page.getByRole('button', { name: 'Add this deck' }).click();
-  await page.getByRole('heading', { name: 'Hello, Sam!' }).waitFor();
-}
 
 async function reviewCards(page: Page): Promise<void> {
   await mainNav(page).getByRole('link', { name: 'Review' }).click();
@@ -66,12 +40,12 @@ describe('progress dashboard in a real browser through the web shell', () => {
     cleanups.push(data.remove);
     const shell = await startWebShell({ dataDir: data.dir });
     cleanups.push(() => shell.stop());
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'dark' });
+    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'dark' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);
     await page.goto(shell.tokenUrl);
-    await createLearnerWithStarterDeck(page);
+    await createSpanishLearner(page, 'Sam');
     // Announced wherever the learner is: the first deck on the home screen, the first review during the session
     // (now and then) or on leaving it, whichever comes first.
     await page.getByRole('status').getByText('Achievement unlocked: First deck').waitFor();

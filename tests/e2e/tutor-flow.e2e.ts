@@ -3,9 +3,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { startMockOpenAI, type MockOpenAI } from '../support/mock-openai/server';
+import { startMockOpenAI } from '../support/mock-openai/server';
 import { startWebShell } from '../support/web-shell';
 import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
+import { createSpanishLearner, mainNav, setUpTutorModel } from './learner-steps';
 
 const VIEWPORT = { width: 1280, height: 900 };
 const OPENING = '¡Hola! Bienvenido al Café Central. ¿Qué le pongo hoy? Tenemos un cortado muy bueno.';
@@ -15,7 +16,6 @@ const LONG_REPLY = Array.from({ length: 60 }, (_, i) => `palabra${i}`).join(' ')
 
 const { cleanups, newContext } = e2eBrowser();
 
-const mainNav = (page: Page) => page.getByRole('navigation', { name: /^(Main|Principal)$/ });
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Your message' });
 const tutorMessages = (page: Page) => page.locator('.chat-tutor');
 const focusedId = (page: Page): Promise<string> => page.evaluate(`document.activeElement?.id ?? ''`);
@@ -43,40 +43,6 @@ function watchStreaming(page: Page): Promise<void> {
 }
 const streamedTexts = (page: Page): Promise<string[]> => page.evaluate(`window.parleyStreamed`);
 
-async function createLearner(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'What should we call you?' }).waitFor();
-  await page.getByLabel('Your name').fill('Ana');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('I speak').selectOption('en');
-  await page.getByLabel('I want to learn').selectOption('es');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('heading', { name: 'How much Spanish do you know?' }).waitFor();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await page.getByRole('heading', { name: 'Pick a starter deck' }).waitFor();
-  await page.getByRole('radio', { name: /^Spanish — 300\+ most frequent words/ }).check();
-  await page.getByRole('button', { name: 'Add this deck' }).click();
-  await page.getByRole('heading', { name: 'Hello, Ana!' }).waitFor();
-}
-
-/** Points the tutor at the mock server through the settings screen, as a learner would. */
-async function configureProvider(page: Page, mock: MockOpenAI): Promise<void> {
-  await mainNav(page).getByRole('link', { name: 'Settings' }).click();
-  const section = page.getByRole('region', { name: 'Tutor model' });
-  await section.getByRole('button', { name: 'Set up a model' }).click();
-  await section.getByLabel('Service').selectOption('openai-compatible');
-  await section.getByLabel('Server address').fill(mock.baseUrl);
-  await section.getByRole('button', { name: "Load the server's models" }).click();
-  await section.getByText('2 models on the server').waitFor();
-  await section.getByLabel('Conversation model').selectOption('mock-chat');
-  await section.getByLabel('Analysis model').selectOption('mock-analysis');
-  await section.getByRole('button', { name: 'Test connection' }).click();
-  await section.getByText(/^Connected in \d+ ms\. The server offers 2 models\.$/).waitFor();
-  await screenshot(page, 'tutor-settings');
-  await section.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByRole('status').getByText('Tutor model saved.').waitFor();
-}
-
 describe('the tutor in a real browser through the web shell', () => {
   it('plays a scenario with a streamed reply, a correction, a saved word and a stopped reply, then practises offline', async () => {
     const data = tempDataDir();
@@ -90,8 +56,8 @@ describe('the tutor in a real browser through the web shell', () => {
     const page = await context.newPage();
     const problems = watchForProblems(page);
     await page.goto(shell.tokenUrl);
-    await createLearner(page);
-    await configureProvider(page, mock);
+    await createSpanishLearner(page);
+    await setUpTutorModel(page, mock, { testConnection: true, afterTest: () => screenshot(page, 'tutor-settings') });
 
     // The scenario library, filtered to the learner's level; the tutor opens the scene, streamed word by word.
     await mainNav(page).getByRole('link', { name: 'Tutor' }).click();
@@ -108,7 +74,9 @@ describe('the tutor in a real browser through the web shell', () => {
     const streamed = await streamedTexts(page);
     expect(streamed.length).toBeGreaterThan(3);
     for (const text of streamed.slice(0, -1)) expect(OPENING.startsWith(text), JSON.stringify(streamed)).toBe(true);
-    await expect.poll(() => page.locator('[aria-live="polite"]').getByText(`The tutor replied: ${OPENING}`).count()).toBe(1);
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').getByText(`The tutor replied: ${OPENING}`).count())
+      .toBe(1);
 
     // Keyboard only: the box has focus, Shift+Enter breaks the line, Enter sends.
     expect(await focusedId(page)).toMatch(/^composer-/);
@@ -164,7 +132,10 @@ describe('the tutor in a real browser through the web shell', () => {
     expect(await cards.getByLabel('Add to deck').locator('option:checked').textContent()).toMatch(/^Spanish/);
     await screenshot(page, 'tutor-words');
     await cards.getByRole('button', { name: 'Add “cortado” to the deck' }).click();
-    await page.getByRole('status').getByText(/^“cortado” was added to Spanish/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^“cortado” was added to Spanish/)
+      .waitFor();
     expect(await cards.getByRole('button', { name: 'Add “cortado” to the deck' }).isDisabled()).toBe(true);
 
     // A word from a correction comes without a translation: the learner types one before adding it.
@@ -298,7 +269,8 @@ describe('the tutor in a real browser through the web shell', () => {
 
 describe('the tutor on first run, in Spanish, by keyboard', () => {
   it('says no model is set up, practises offline, then takes the model found on this computer', async (ctx) => {
-    if (!(await portIsFree(LM_STUDIO_PORT))) ctx.skip(`port ${LM_STUDIO_PORT} is taken, so no local server can be faked`);
+    if (!(await portIsFree(LM_STUDIO_PORT)))
+      ctx.skip(`port ${LM_STUDIO_PORT} is taken, so no local server can be faked`);
     const data = tempDataDir();
     cleanups.push(data.remove);
     const shell = await startWebShell({ dataDir: data.dir });
@@ -366,9 +338,7 @@ describe('the tutor on first run, in Spanish, by keyboard', () => {
     await page.getByRole('link', { name: 'Volver al tutor' }).click();
     await page.getByText(/^\d+ situaciones$/).waitFor();
     expect(await page.locator('.scenario-card').count()).toBeGreaterThanOrEqual(6);
-    expect(await page.locator('.scenario-card .tag').allTextContents()).toEqual(
-      expect.arrayContaining(['A1']),
-    );
+    expect(await page.locator('.scenario-card .tag').allTextContents()).toEqual(expect.arrayContaining(['A1']));
     await page.getByRole('button', { name: 'Empezar a hablar' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Conversación libre', level: 2 }).waitFor();
@@ -399,19 +369,28 @@ describe('the tutor model fixed by a school', () => {
     const mock = await startMockOpenAI({ knobs: { models: ['school-model'], apiKey: 'sk-school-123' } });
     cleanups.push(() => mock.close());
     const policyFile = path.join(data.dir, 'policy.json');
-    writeFileSync(policyFile, JSON.stringify({ llm: { provider: 'openai-compatible', baseUrl: mock.baseUrl, model: 'school-model' } }));
-    const shell = await startWebShell({ dataDir: path.join(data.dir, 'data'), env: { PARLEY_POLICY_FILE: policyFile } });
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ llm: { provider: 'openai-compatible', baseUrl: mock.baseUrl, model: 'school-model' } }),
+    );
+    const shell = await startWebShell({
+      dataDir: path.join(data.dir, 'data'),
+      env: { PARLEY_POLICY_FILE: policyFile },
+    });
     cleanups.push(() => shell.stop());
     const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'light' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);
     await page.goto(shell.tokenUrl);
-    await createLearner(page);
+    await createSpanishLearner(page);
 
     await mainNav(page).getByRole('link', { name: 'Settings' }).click();
     const section = page.getByRole('region', { name: 'Tutor model' });
-    await section.getByText('Your school chose this server and model. You can still enter the API key.').first().waitFor();
+    await section
+      .getByText('Your school chose this server and model. You can still enter the API key.')
+      .first()
+      .waitFor();
     expect(await section.getByLabel('Service').isDisabled()).toBe(true);
     expect(await section.getByLabel('Server address').isDisabled()).toBe(true);
     expect(await section.getByLabel('Server address').inputValue()).toBe(mock.baseUrl);
