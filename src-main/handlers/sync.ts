@@ -1,5 +1,6 @@
 import { ContractError } from '../../src-shared/contract/errors';
 import type { syncContract } from '../../src-shared/contract/sync';
+import { lockRoamedProfile } from '../services/sync/roamed-profile-lock';
 import type { HandlerContext, HandlersFor } from './types';
 
 function schoolServer(ctx: Pick<HandlerContext, 'policy'>) {
@@ -56,7 +57,7 @@ export const syncHandlers: HandlersFor<typeof syncContract> = {
         { sessionIds: [ctx.session.id] },
       ),
     );
-    ctx.sessions.signIn(ctx.session, profileId, null);
+    ctx.sessions.signIn(ctx.session, profileId, await lockRoamedProfile(ctx.services, profileId, input.password));
     return { profileId };
   },
 };

@@ -173,6 +173,16 @@ describe('sync between two web shells through one sync server', () => {
     await syncNow(laptop.page);
     expect(await progressOf(laptop.page)).toEqual({ done: '4', learning: '3', young: '1' });
 
+    // Sam leaves the lab computer: the next student finds the profile locked with Sam's school password.
+    await lab.page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await lab.page.getByRole('button', { name: /Sam/ }).click();
+    await lab.page.getByLabel('Password', { exact: true }).fill('not sams password');
+    await lab.page.getByRole('button', { name: 'Sign in' }).click();
+    await lab.page.getByRole('alert').getByText('That password is not right. Check it and try again.').waitFor();
+    await lab.page.getByLabel('Password', { exact: true }).fill(LEARNER.password);
+    await lab.page.getByRole('button', { name: 'Sign in' }).click();
+    await lab.page.getByRole('heading', { name: 'Hello, Sam!' }).waitFor();
+
     expect({ laptop: laptop.problems, lab: lab.problems }).toEqual({ laptop: [], lab: [] });
   }, 90_000);
 });

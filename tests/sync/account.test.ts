@@ -111,7 +111,9 @@ describe('sync account, passphrase and roaming', () => {
     });
     expect(roamed.profileId).toBe(profile.id);
     // Administrator rights belong to a machine: the sync account's data cannot grant them on this one.
-    expect(b.core.internals().sqlite.prepare('SELECT is_admin FROM profiles WHERE id = ?').pluck().get(profile.id)).toBe(0);
+    expect(
+      b.core.internals().sqlite.prepare('SELECT is_admin FROM profiles WHERE id = ?').pluck().get(profile.id),
+    ).toBe(0);
     expect((await b.c.call('profiles:current', {})).profile?.displayName).toBe('Ana');
     const reopened = await makeCore({ dataDir: a.dataDir, keystore: a.keystore });
     expect(syncedFingerprint(b.core.internals().sqlite, profile.id)).toBe(
@@ -129,5 +131,44 @@ describe('sync account, passphrase and roaming', () => {
     expect((await b.c.call('profiles:current', {})).profile).toBeNull();
     await b.close();
     removeDir(a.dataDir);
+  });
+
+  it('locks a profile roamed to a lab computer with the school password, and follows a reset of it', async () => {
+    const server = createMemoryServer();
+    server.addUser('ana', ACCOUNT.password);
+    const laptop = await device(server);
+    const { profile } = await laptop.c.call('profiles:create', { ...sampleProfile, makeAdmin: true });
+    await laptop.c.call('sync:configure', { ...ACCOUNT, removeOnSignOut: false });
+
+    const lab = await device(server);
+    await lab.c.call('sync:roam', { ...ACCOUNT, removeOnSignOut: false });
+    await lab.c.call('secrets:set', { name: 'llm.apiKey', value: 'sk-ana-lab' });
+    const apiKeySet = async (c: ReturnType<typeof caller>) =>
+      (await c.call('secrets:status', {})).secrets.find((secret) => secret.name === 'llm.apiKey')?.isSet;
+    expect(await apiKeySet(lab.c)).toBe(true);
+    const listed = (await lab.c.call('profiles:list', {})).profiles.find((p) => p.id === profile.id);
+    expect(listed?.hasPassword).toBe(true);
+
+    // The next student at the machine: the picker asks for the password, and only the school password opens it.
+    const next = caller(lab.core);
+    const open = await next.raw('profiles:signIn', { profileId: profile.id });
+    expect(open.ok ? null : open.error.code).toBe('WRONG_PASSWORD');
+    const guess = await next.raw('profiles:signIn', { profileId: profile.id, password: 'letmein123' });
+    expect(guess.ok ? null : guess.error.code).toBe('WRONG_PASSWORD');
+    await next.call('profiles:signIn', { profileId: profile.id, password: ACCOUNT.password });
+    expect((await next.call('profiles:current', {})).profile?.id).toBe(profile.id);
+    await next.call('profiles:signOut', {});
+
+    // The school resets Ana's password: signing in with the school server again moves the local lock to the new one.
+    server.setPassword('ana', 'a new school password');
+    const again = caller(lab.core);
+    await again.call('sync:roam', { ...ACCOUNT, password: 'a new school password', removeOnSignOut: false });
+    const stale = await caller(lab.core).raw('profiles:signIn', { profileId: profile.id, password: ACCOUNT.password });
+    expect(stale.ok ? null : stale.error.code).toBe('WRONG_PASSWORD');
+    await caller(lab.core).call('profiles:signIn', { profileId: profile.id, password: 'a new school password' });
+    // What the old password sealed cannot be opened any more, so it is gone rather than left unreadable.
+    expect(await apiKeySet(again)).toBe(false);
+    await laptop.close();
+    await lab.close();
   });
 });

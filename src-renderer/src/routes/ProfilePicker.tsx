@@ -26,7 +26,11 @@ export function ProfilePicker() {
   if (list.isPending) return <LoadingScreen />;
   if (list.isError) return <FormError message={describe(list.error)} />;
   const { profiles, canCreate } = list.data;
-  if (profiles.length === 0 && canCreate) return <Navigate to="/new-profile" replace />;
+  if (profiles.length === 0 && canCreate) {
+    // An empty list from before a change (a profile brought down by the school server) is checked again first.
+    if (list.isFetching) return <LoadingScreen />;
+    return <Navigate to="/new-profile" replace />;
+  }
 
   const choose = (profile: ProfileSummary) => {
     setFailure(null);

@@ -63,6 +63,7 @@ export function SchoolServerSignIn({ initiallyOpen = false }: { initiallyOpen?: 
     <section className="panel" aria-labelledby="school-sign-in-title">
       <h2 id="school-sign-in-title">{t('sync.school.title')}</h2>
       <p className="field-hint">{t('sync.school.description')}</p>
+      <p className="field-hint">{t('sync.school.localLock')}</p>
       <form onSubmit={submit} noValidate className="stack">
         <SyncCredentialsFields
           values={values}

@@ -33,6 +33,10 @@ export function createMemoryServer() {
       users.set(username, { password, accountId });
       return accountId;
     },
+    /** The school resets a password: the account and its data stay. */
+    setPassword(username: string, password: string) {
+      users.get(username)!.password = password;
+    },
     /** The client side of this server, as the sync service uses it. */
     transport(): SyncTransport {
       return {
@@ -114,6 +118,13 @@ export function createMemoryServer() {
           const messages =
             fault === 'shuffle' && page.length > 1 ? [...page.slice(1), page[0]!, page[page.length - 1]!] : page;
           return { messages, hasMore: nextAfter < store.messages.length, nextAfter, highestSeq: store.messages.length };
+        },
+        // This stand-in has no LiveKit, like a server started without LIVEKIT_* (the real one: tests/voice).
+        async livekitTokens() {
+          throw new SyncTransportError('not_found', 'The sync server does not offer this.');
+        },
+        async livekitGuest() {
+          throw new SyncTransportError('not_found', 'The sync server does not offer this.');
         },
       };
     },
