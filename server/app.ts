@@ -6,6 +6,7 @@ import { createContext } from './context';
 import { HttpError } from './errors';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
+import { registerLivekitRoutes } from './routes/livekit';
 import { registerSetupRoutes } from './routes/setup';
 import { registerSyncRoutes } from './routes/sync';
 import type { Store } from './store/store';
@@ -54,6 +55,7 @@ export async function buildApp({ store, config, logStream, now = Date.now }: App
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerLivekitRoutes(app, ctx);
   return app;
 }
 

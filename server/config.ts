@@ -29,6 +29,15 @@ export interface ServerConfig {
   passwordCost: PasswordCost;
   rateLimits: RateLimits;
   logLevel: string;
+  /** LiveKit room tokens for signed-in devices (routes/livekit.ts); null: the server offers none. */
+  livekit: LivekitConfig | null;
+}
+
+export interface LivekitConfig {
+  /** The LiveKit server devices connect to (wss://…), sent to them with the tokens. */
+  url: string;
+  apiKey: string;
+  apiSecret: string;
 }
 
 export const defaultRateLimits: RateLimits = { windowMs: 60_000, loginPerIp: 20, loginPerUser: 10, apiPerAccount: 600, apiPerIp: 3000 };
@@ -67,5 +76,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       apiPerIp: int(env.PARLEY_RATE_PER_IP, defaultRateLimits.apiPerIp),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    livekit: livekitFromEnv(env),
   };
+}
+
+/**
+ * LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET turn LiveKit tokens on; none of them leaves it off. Some but
+ * not all, or an address that is not ws(s):// or http(s)://, stops the server with a message naming the problem.
+ */
+export function livekitFromEnv(env: NodeJS.ProcessEnv): LivekitConfig | null {
+  const url = env.LIVEKIT_URL?.trim() ?? '';
+  const apiKey = env.LIVEKIT_API_KEY?.trim() ?? '';
+  const apiSecret = env.LIVEKIT_API_SECRET?.trim() ?? '';
+  if (!url && !apiKey && !apiSecret) return null;
+  const missing = Object.entries({ LIVEKIT_URL: url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret })
+    .filter(([, value]) => !value)
+    .map(([name]) => name);
+  if (missing.length) throw new Error(`LiveKit tokens need LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET; ${missing.join(' and ')} missing.`);
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (!['wss:', 'ws:', 'https:', 'http:'].includes(protocol)) throw new Error('LIVEKIT_URL must be a wss:// (or ws://, https://, http://) address.');
+  return { url, apiKey, apiSecret };
 }

@@ -26,6 +26,7 @@ import type { LlmOptions } from './services/llm/llm-service';
 import type { VoiceOptions } from './services/voice/voice-service';
 import { createPolicyService } from './services/policy/policy-service';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './services/profiles/passwords';
+import { contentSecurityPolicy, CONTENT_SECURITY_POLICY } from './security/csp';
 import { SessionStore } from './sessions';
 
 export interface CoreOptions {
@@ -57,6 +58,11 @@ export interface Core {
   readonly events: CoreEvents;
   readonly problem: StartupProblem | null;
   readonly dataDir: string;
+  /**
+   * The Content-Security-Policy for a page served now: both shells put it on every response. Its connect-src names
+   * the LiveKit servers configured on this machine, so the renderer can reach them (security/csp.ts).
+   */
+  contentSecurityPolicy(): string;
   /** For tests and benchmarks only: the services and connection behind dispatch. */
   internals(): { services: Services; sqlite: Database.Database; sessionProfile(sessionId: string): string | null };
   close(): Promise<void>;
@@ -199,6 +205,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return state.kind === 'problem' ? state.problem : null;
     },
     openSession: () => sessions.open(now()).id,
+    contentSecurityPolicy: () => {
+      if (state.kind !== 'ready') return CONTENT_SECURITY_POLICY;
+      try {
+        return contentSecurityPolicy(state.services.voice.livekitAddresses());
+      } catch (error) {
+        logger.warn({ err: { message: (error as Error)?.message } }, 'could not read the LiveKit addresses for the page policy');
+        return CONTENT_SECURITY_POLICY;
+      }
+    },
     internals: () => {
       if (state.kind !== 'ready') throw new Error('The core is not ready');
       return { services: state.services, sqlite: state.opened.sqlite, sessionProfile: (id) => sessions.get(id)?.profileId ?? null };

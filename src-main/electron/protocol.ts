@@ -15,41 +15,55 @@ export function registerAppScheme(): void {
   ]);
 }
 
+/** The policy of a page served now (the core's `contentSecurityPolicy`, which names the configured LiveKit servers). */
+export type PolicyOfNow = () => string;
+const basePolicy: PolicyOfNow = () => CONTENT_SECURITY_POLICY;
+
 /**
  * Serves the files of the built renderer from `rendererDir` on app://parley/, and nothing else: there is no
  * fallback to index.html for unknown paths, so the renderer routes with a hash or in memory.
  */
-export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => respond(rendererDir, request));
+export function serveRenderer(rendererDir: string, policy: PolicyOfNow = basePolicy): void {
+  protocol.handle(APP_SCHEME, (request) => respond(rendererDir, request, policy));
 }
 
 /** Every answer, errors included, carries the CSP, so no page of ours ever runs without it. */
-function reply(status: number, body: Uint8Array | string | null, contentType = 'text/plain; charset=utf-8'): Response {
+function reply(
+  status: number,
+  body: Uint8Array | string | null,
+  csp: string,
+  contentType = 'text/plain; charset=utf-8',
+): Response {
   return new Response(body, {
     status,
     headers: {
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': csp,
       'Content-Type': contentType,
       'X-Content-Type-Options': 'nosniff',
     },
   });
 }
 
-export async function respond(rendererDir: string, request: Request): Promise<Response> {
+export async function respond(
+  rendererDir: string,
+  request: Request,
+  policy: PolicyOfNow = basePolicy,
+): Promise<Response> {
   const url = new URL(request.url);
-  if (url.host !== APP_HOST) return reply(404, 'Not found');
-  if (request.method !== 'GET' && request.method !== 'HEAD') return reply(405, 'Method not allowed');
+  const csp = policy();
+  if (url.host !== APP_HOST) return reply(404, 'Not found', csp);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return reply(405, 'Method not allowed', csp);
   const file = resolveRendererPath(rendererDir, url.pathname);
   if (!file) {
     shellLog.warn('refused a path outside the renderer', { path: url.pathname.slice(0, 200) });
-    return reply(403, 'Forbidden');
+    return reply(403, 'Forbidden', csp);
   }
   try {
     const bytes = await readRendererFile(file);
-    if (!bytes) return reply(404, 'Not found');
-    return reply(200, request.method === 'HEAD' ? null : new Uint8Array(bytes), contentTypeOf(file));
+    if (!bytes) return reply(404, 'Not found', csp);
+    return reply(200, request.method === 'HEAD' ? null : new Uint8Array(bytes), csp, contentTypeOf(file));
   } catch (error) {
     shellLog.error('could not read a renderer file', { message: (error as Error)?.message });
-    return reply(500, 'Internal error');
+    return reply(500, 'Internal error', csp);
   }
 }

@@ -70,7 +70,6 @@ function useChosenDataDir(policy: LoadedPolicy): boolean {
 }
 
 async function launch(paths: ShellPaths, entry: RendererEntry, policy: LoadedPolicy): Promise<void> {
-  serveRenderer(paths.rendererDir);
   installMenu(app.isPackaged);
   const dataDir = app.getPath('userData');
   // The core runs the migrations before any window opens.
@@ -87,6 +86,8 @@ async function launch(paths: ShellPaths, entry: RendererEntry, policy: LoadedPol
     validateOutput: !app.isPackaged,
     policy,
   });
+  // Each page gets the core's policy of the moment it is served (its connect-src names the LiveKit servers).
+  serveRenderer(paths.rendererDir, () => core.contentSecurityPolicy());
   const ipc = createIpcTransport(core, entry.origin);
   closeCoreOnQuit(core, ipc);
   const windows = trackMainWindow(() => {

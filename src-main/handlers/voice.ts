@@ -23,4 +23,5 @@ export const voiceHandlers: HandlersFor<typeof voiceContract> = {
   'voice:roomJoin': ({ conversationId }, ctx) => ctx.services.voice.roomJoin(callerOf(ctx), conversationId),
   'voice:roomLeave': async ({ room }, ctx) => ({ left: await ctx.services.voice.roomLeave(callerOf(ctx), room) }),
   'voice:roomStatus': (_input, { services, profileId }) => services.voice.roomStatus(profileId),
+  'voice:roomInvite': ({ room, name }, ctx) => ctx.services.voice.roomInvite(callerOf(ctx), room, name),
 };

@@ -70,6 +70,7 @@ export function createServices(deps: ServiceDeps) {
   const shared = { ...deps, ...base };
   const llm = createLlmService(shared);
   const tutor = createTutorService({ ...shared, llm });
+  const sync = createSyncService(shared);
   return {
     ...base,
     decks: createDecksService(shared),
@@ -83,8 +84,8 @@ export function createServices(deps: ServiceDeps) {
     progress: createProgressService(shared),
     llm,
     tutor,
-    voice: createVoiceService({ ...shared, llm, tutor }),
-    sync: createSyncService(shared),
+    voice: createVoiceService({ ...shared, llm, tutor, sync }),
+    sync,
   };
 }
 

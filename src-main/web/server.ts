@@ -29,6 +29,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** Every answer carries these; pages get the core's current policy instead of the base one (see below). */
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -105,6 +106,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed' });
+    // A page's policy is fixed when it loads: it names the LiveKit servers configured at that moment.
+    res.setHeader('content-security-policy', core.contentSecurityPolicy());
     const file = resolveStaticPath(options.rendererDir, pathname);
     if (!file || !sendStaticFile(res, file)) sendJson(res, 404, { error: 'Not found' });
   });

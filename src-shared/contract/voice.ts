@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { id } from '../domain/text';
+import { guestName, roomInvitation } from '../domain/livekit-room';
 import {
   fluencyMetrics,
   livekitSettingsInput,
@@ -140,6 +141,13 @@ export const voiceRoomLeave = defineContract({
   output: z.object({ left: z.boolean() }),
 });
 
+/** An invitation for a teacher or partner to the room the learner is in (see domain/livekit-room.ts). */
+export const voiceRoomInvite = defineContract({
+  channel: 'voice:roomInvite',
+  input: z.strictObject({ room: z.string().max(200), name: guestName }),
+  output: roomInvitation,
+});
+
 export const voiceRoomStatus = defineContract({
   channel: 'voice:roomStatus',
   input: z.strictObject({}),
@@ -160,4 +168,5 @@ export const voiceContract = [
   voiceRoomJoin,
   voiceRoomLeave,
   voiceRoomStatus,
+  voiceRoomInvite,
 ] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageCode } from './languages';
 
 /**
  * Voice practice: the shapes shared by the renderer (capture, playback) and the core (speech-to-text → tutor →
@@ -10,12 +11,21 @@ import { z } from 'zod';
 export const speechProviderKind = z.enum(['openai', 'speaches', 'whisper-cpp', 'localai', 'kokoro', 'custom']);
 export type SpeechProviderKind = z.infer<typeof speechProviderKind>;
 
+/**
+ * Text-to-speech: the server's voice for a language that should not use the default voice, e.g.
+ * `{ es: 'ef_dora', fr: 'ff_siwis' }` (ISO 639-1 codes; a language left out speaks with the default voice).
+ */
+export const voicesByLanguage = z.partialRecord(languageCode, z.string().trim().min(1).max(100));
+export type VoicesByLanguage = z.infer<typeof voicesByLanguage>;
+
 export const speechProvider = z.object({
   kind: speechProviderKind,
   baseUrl: z.string().url().max(500),
   model: z.string().trim().min(1).max(200),
-  /** Text-to-speech only: the server's voice name. */
+  /** Text-to-speech only: the server's voice name (the default voice). */
   voice: z.string().trim().max(100).nullable(),
+  /** Text-to-speech only: a voice per language, used instead of `voice` when speaking that language. */
+  voicesByLanguage: voicesByLanguage.default({}),
   /** Whether a key is stored in the key store for this slot (the key itself never leaves the core). */
   hasKey: z.boolean(),
 });
@@ -25,6 +35,19 @@ export const speechProviderInput = speechProvider.omit({ hasKey: true }).extend(
   /** A new key to store; null keeps the stored one; '' removes it. */
   apiKey: z.string().max(500).nullable().default(null),
 });
+
+/**
+ * The voice a text-to-speech server speaks `language` with (an ISO 639-1 code or a BCP 47 tag such as `pt-BR`):
+ * the language's own voice when one is set, else the default voice.
+ */
+export function voiceForLanguage(
+  provider: { voice: string | null; voicesByLanguage?: VoicesByLanguage },
+  language: string | null,
+): string | null {
+  const primary = language?.toLowerCase().split(/[-_]/)[0] ?? '';
+  const own = (provider.voicesByLanguage as Record<string, string | undefined> | undefined)?.[primary];
+  return own ?? provider.voice;
+}
 
 /** Where LiveKit tokens come from: off, minted here from a URL + API key/secret, or the school's server. */
 export const livekitSource = z.enum(['off', 'direct', 'school']);

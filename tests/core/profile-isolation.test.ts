@@ -183,6 +183,7 @@ const attacks = (): Record<Channel, unknown[]> => ({
   'voice:roomJoin': [{ conversationId: bConversation }],
   'voice:roomLeave': [{ room: 'parley-room' }],
   'voice:roomStatus': [{}],
+  'voice:roomInvite': [{ room: `parley-${bConversation}`, name: 'Intruder' }, { room: 'parley-room', name: 'x' }],
   'sync:roam': [{ serverUrl: 'http://127.0.0.1:9', username: 'bea', password: 'guessing', passphrase: 'guessing123' }],
 });
 

@@ -96,25 +96,46 @@ async function configureTutor(page: Page, mock: MockOpenAI): Promise<void> {
   await page.getByRole('status').getByText('Tutor model saved.').waitFor();
 }
 
+interface SpeechSetup {
+  stt?: boolean;
+  tts?: boolean;
+  /** Text-to-speech: a voice of its own for these languages (language code, voice), next to the default one. */
+  languageVoices?: [string, string][];
+}
+
 /** Speech recognition and speech on the mock, through the Voice section of Settings as a learner would. */
-async function configureSpeech(page: Page, mock: MockOpenAI, { tts = true } = {}): Promise<void> {
+async function configureSpeech(
+  page: Page,
+  mock: MockOpenAI,
+  { stt = true, tts = true, languageVoices = [] }: SpeechSetup = {},
+): Promise<void> {
   const section = page.getByRole('region', { name: 'Voice', exact: true });
   const slots = [
     ['Speech recognition', 'mock-whisper'],
     ['Speech', 'mock-tts'],
   ] as const;
-  for (const [slot, model] of tts ? slots : slots.slice(0, 1)) {
+  for (const [slot, model] of slots.filter(([name]) => (name === 'Speech' ? tts : stt))) {
     const group = section.getByRole('group', { name: slot, exact: true });
     await group.getByRole('button', { name: 'Set up' }).click();
     await group.getByLabel('Service').selectOption('speaches');
     await group.getByLabel('Server address').fill(mock.baseUrl);
     await group.getByLabel('Model').fill(model);
-    if (slot === 'Speech') await group.getByLabel('Voice').fill('alloy');
+    if (slot === 'Speech') {
+      await group.getByLabel('Voice', { exact: true }).fill('alloy');
+      for (const [language, voice] of languageVoices) {
+        await group.getByRole('button', { name: 'Add a voice for a language' }).click();
+        await group.getByLabel('Language', { exact: true }).last().selectOption(language);
+        await group
+          .getByLabel(/^Voice for /)
+          .last()
+          .fill(voice);
+      }
+    }
     await group.getByRole('button', { name: 'Test connection' }).click();
     await group.getByText(/^Connected in \d+ ms\.$/).waitFor();
   }
   await section.getByLabel('Silence that ends a turn (ms)').fill('1500');
-  await screenshot(page, 'voice-settings');
+  await screenshot(page, languageVoices.length > 0 ? 'voice-settings-languages' : 'voice-settings');
   await section.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('status').getByText('Voice settings saved.').waitFor();
 }
@@ -155,7 +176,12 @@ async function timeline(page: Page): Promise<Record<string, number | null>> {
   );
 }
 
-async function setUp(wavName: string, text: string, after: number, { tts = true, allow = true } = {}) {
+async function setUp(
+  wavName: string,
+  text: string,
+  after: number,
+  { allow = true, ...speech }: SpeechSetup & { allow?: boolean } = {},
+) {
   const data = tempDataDir();
   cleanups.push(data.remove);
   const wav = speechWav(data.dir, wavName, text, { after });
@@ -173,7 +199,7 @@ async function setUp(wavName: string, text: string, after: number, { tts = true,
   await page.goto(shell.tokenUrl);
   await createLearner(page);
   await configureTutor(page, mock);
-  await configureSpeech(page, mock, { tts });
+  await configureSpeech(page, mock, speech);
   return { page, mock, wav, problems };
 }
 
@@ -312,5 +338,97 @@ describe('voice practice in a real browser with a fake microphone', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.locator('.chat-learner').filter({ hasText: 'Quiero un té.' }).waitFor();
     await page.locator('.chat-tutor').filter({ hasText: REPLY }).waitFor();
+    await expect
+      .poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout: 15_000 })
+      .not.toBeNull();
+  });
+
+  it('answers a turn typed before Start aloud, with the voice set for the conversation’s language', async () => {
+    // No speech recognition: the screen offers typing before any microphone is opened.
+    const { page, mock, problems } = await setUp('typed', SAID, 14, {
+      stt: false,
+      languageVoices: [
+        ['fr', 'voix-fr'],
+        ['es', 'voz-es'],
+      ],
+    });
+    mock.script({ kind: 'chat', match: 'Quiero un té', text: REPLY, chunkDelayMs: 5 });
+    await openVoiceScreen(page);
+    const since = Date.now();
+    expect(await voiceState(page).textContent()).toBe('Not listening');
+    await page.getByLabel('What you would say').fill('Quiero un té.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.locator('.chat-learner').filter({ hasText: 'Quiero un té.' }).waitFor();
+    await page.locator('.chat-tutor').filter({ hasText: REPLY }).waitFor();
+    // The reply was spoken (before, nothing was there to play it until Start: the timeline never got its audio).
+    await expect
+      .poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout: 15_000 })
+      .not.toBeNull();
+    // In Spanish, the learner's target language: with the voice set for Spanish, not the default or French one.
+    const voices = mock.requests
+      .filter((r) => r.path === '/v1/audio/speech' && r.at >= since)
+      .map((r) => (r.body as unknown as { voice: string }).voice);
+    expect(voices.length).toBeGreaterThan(0);
+    expect([...new Set(voices)]).toEqual(['voz-es']);
+    // Reading a message aloud again asks the speech service in the same language, so with the same voice.
+    const before = mock.requests.length;
+    await page.locator('.chat-tutor').filter({ hasText: REPLY }).getByRole('button', { name: 'Read aloud' }).click();
+    await expect.poll(() => mock.requests.slice(before).filter((r) => r.path === '/v1/audio/speech').length).toBe(1);
+    const again = mock.requests.slice(before).find((r) => r.path === '/v1/audio/speech')!;
+    expect(again.body).toMatchObject({ input: REPLY, voice: 'voz-es' });
+    expect(problems).toEqual([]);
+  });
+
+  it('push-to-talk: holding Space records the turn, releasing it sends the turn at once, and the reply plays', async () => {
+    // The speech comes again every few seconds (about 3 s of it, then 1.5 s of silence — the end-of-turn silence).
+    const { page, mock, wav, problems } = await setUp('ptt', SAID, 1.5);
+    mock.script({ kind: 'chat', match: SAID, text: REPLY, chunkDelayMs: 5 });
+    await openVoiceScreen(page);
+    await startListening(page, problems);
+    await page.getByLabel('Push-to-talk (hold Space)').check();
+    await page.getByRole('button', { name: 'Hold to talk' }).waitFor();
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    const transcriptions = () => mock.requests.filter((r) => r.path === '/v1/audio/transcriptions' && r.at >= since);
+    const since = Date.now();
+
+    // Without Space, speech followed by silence is no turn.
+    await page.waitForTimeout(Math.ceil(wavSeconds(wav) * 1000) + 500);
+    expect(transcriptions()).toEqual([]);
+    expect((await states(page)).at(-1)).toBe('listening');
+
+    // Held over a whole loop of the microphone, pauses and all: the turn goes on until Space is released.
+    const pressedFrom = (await states(page)).length;
+    await page.keyboard.down('Space');
+    await page.getByRole('button', { name: 'Talking… release to send' }).waitFor();
+    const held = Math.ceil(wavSeconds(wav) * 1000) + 500;
+    await page.waitForTimeout(held);
+    expect(transcriptions()).toEqual([]);
+    expect((await states(page)).slice(pressedFrom)).toEqual(['hearing']);
+    const turnSent = page.waitForRequest((request) => request.url().endsWith('/api/voice:turn'), { timeout: 5_000 });
+    const releasedAt = Date.now();
+    await page.keyboard.up('Space');
+    await turnSent;
+    const sentAfter = Date.now() - releasedAt;
+    // Sent on release, not after the end-of-turn silence (1.5 s), with the audio of the whole hold.
+    expect(sentAfter).toBeLessThan(1000);
+    console.log(`voice e2e push-to-talk: Space released → turn sent ${sentAfter} ms`);
+    await expect.poll(() => transcriptions().length, { timeout: 10_000 }).toBe(1);
+    const sentSeconds = (Number(transcriptions()[0]!.form?.['file.bytes']) - 44) / (16_000 * 2);
+    expect(sentSeconds).toBeGreaterThan(held / 1000 - 1);
+    expect(sentSeconds).toBeLessThan(held / 1000 + 1);
+
+    // The transcript shows, the reply streams and plays, then it listens again.
+    await page.locator('.chat-learner').filter({ hasText: SAID }).waitFor({ timeout: 30_000 });
+    await page.locator('.chat-tutor').filter({ hasText: REPLY }).waitFor();
+    const after = (await states(page)).slice(pressedFrom);
+    expect(after.slice(0, 2)).toEqual(['hearing', 'thinking']);
+    await expect.poll(async () => (await states(page)).slice(pressedFrom), { timeout: 20_000 }).toContain('speaking');
+    await expect
+      .poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout: 10_000 })
+      .not.toBeNull();
+    await expect.poll(async () => (await states(page)).at(-1), { timeout: 30_000 }).toBe('listening');
+    await screenshot(page, 'voice-push-to-talk');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    expect(problems).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/security/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../src-main/security/csp';
 import { protocol } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -81,5 +81,18 @@ describe('the app:// protocol', () => {
     const head = await get('app://parley/index.html', 'HEAD');
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('puts the policy of the moment on each answer when the shell passes the core’s', async () => {
+    let policy = CONTENT_SECURITY_POLICY;
+    const served = (url: string) => respond(rendererDir, new Request(url), () => policy);
+    expect((await served('app://parley/index.html')).headers.get('content-security-policy')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+    policy = contentSecurityPolicy(['wss://livekit.school.example']);
+    expect((await served('app://parley/index.html')).headers.get('content-security-policy')).toContain(
+      "connect-src 'self' https://livekit.school.example wss://livekit.school.example;",
+    );
+    expect((await served('app://parley/missing.js')).headers.get('content-security-policy')).toBe(policy);
   });
 });

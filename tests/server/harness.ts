@@ -66,10 +66,12 @@ export interface StartOptions {
   logs: LogSink;
   rateLimits?: Partial<RateLimits>;
   adminPassword?: string | null;
+  /** LiveKit token settings (the server's LIVEKIT_* variables); none by default. */
+  livekit?: ServerConfig['livekit'];
 }
 
 /** One server instance on a random loopback port, with its own connection to the shared database. */
-export async function startInstance({ database, clock, logs, rateLimits, adminPassword = ADMIN.password }: StartOptions): Promise<Instance> {
+export async function startInstance({ database, clock, logs, rateLimits, adminPassword = ADMIN.password, livekit = null }: StartOptions): Promise<Instance> {
   const defaults = configFromEnv({});
   const config: ServerConfig = {
     ...defaults,
@@ -79,6 +81,7 @@ export async function startInstance({ database, clock, logs, rateLimits, adminPa
     passwordCost: { N: 1024, r: 8, p: 1 },
     rateLimits: { ...defaults.rateLimits, ...rateLimits },
     logLevel: 'info',
+    livekit,
   };
   const store = await openStore(config);
   const app = await buildApp({ store, config, logStream: logs, now: () => clock.now });

@@ -17,6 +17,7 @@ describe('LiveKit room tokens', () => {
       room,
       roomJoin: true,
       canPublish: true,
+      canPublishSources: ['microphone'],
       canSubscribe: true,
       canPublishData: false,
       canUpdateOwnMetadata: false,

@@ -211,11 +211,11 @@ describe('voice settings, keys and tools', () => {
     expect(shadow.fluency?.words).toBe(4);
   });
 
-  it('explains plainly when LiveKit is off, or the school server is asked for a token', async () => {
+  it('explains plainly when LiveKit is off, or tokens should come from a school server this profile is not signed in to', async () => {
     fx = await voiceFixture();
     expect(await fx.learner.raw('voice:roomJoin', { conversationId: fx.conversationId })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { problem: 'not_configured' } } });
     await fx.learner.call('voice:saveConfig', { ...speechConfig(fx.mock.baseUrl), livekit: { source: 'school', url: null, apiKey: null, apiSecret: null } });
-    expect(await fx.learner.raw('voice:roomJoin', { conversationId: fx.conversationId })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { problem: 'school_unsupported' } } });
+    expect(await fx.learner.raw('voice:roomJoin', { conversationId: fx.conversationId })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', details: { problem: 'school_signed_out' } } });
     expect(await fx.learner.call('voice:roomStatus', {})).toEqual({ state: 'idle', room: null, problem: null });
   });
 });

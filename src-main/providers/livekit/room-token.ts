@@ -1,7 +1,9 @@
-import { AccessToken } from 'livekit-server-sdk';
+import { AccessToken, TrackSource } from 'livekit-server-sdk';
 
 /** Tokens live ten minutes: long enough to join and reconnect, short enough that a leaked one soon expires. */
 export const ROOM_TOKEN_TTL_SECONDS = 600;
+/** A teacher's or partner's invitation lasts an hour: time to open it and stay for a lesson. */
+export const GUEST_TOKEN_TTL_SECONDS = 3600;
 
 export interface RoomTokenRequest {
   apiKey: string;
@@ -13,8 +15,9 @@ export interface RoomTokenRequest {
 }
 
 /**
- * A LiveKit access token with the least grants a practice room needs: join this one room, publish and subscribe
- * audio. No room creation, listing, recording or admin; no data messages.
+ * A LiveKit access token with the least grants a practice room needs: join this one room, publish the microphone
+ * (no camera or screen) and subscribe. No room creation, listing, recording or admin; no data messages. The same
+ * grants for the learner, the tutor and an invited guest; the companion server mints with this too.
  */
 export async function mintRoomToken(request: RoomTokenRequest): Promise<{ token: string; expiresAt: number }> {
   const ttl = request.ttlSeconds ?? ROOM_TOKEN_TTL_SECONDS;
@@ -23,6 +26,7 @@ export async function mintRoomToken(request: RoomTokenRequest): Promise<{ token:
     room: request.room,
     roomJoin: true,
     canPublish: true,
+    canPublishSources: [TrackSource.MICROPHONE],
     canSubscribe: true,
     canPublishData: false,
     canUpdateOwnMetadata: false,
@@ -41,3 +45,5 @@ export async function mintRoomToken(request: RoomTokenRequest): Promise<{ token:
 export const roomNameFor = (conversationId: string) => `parley-${conversationId}`;
 export const learnerIdentity = (profileId: string) => `learner-${profileId}`;
 export const tutorIdentity = (profileId: string) => `tutor-${profileId}`;
+/** A guest's identity: random, so two invitations never collide and nothing about the learner shows. */
+export const guestIdentity = (random: string) => `guest-${random}`;

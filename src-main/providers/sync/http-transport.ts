@@ -10,6 +10,11 @@ import {
   refreshResponse,
 } from '../../../src-shared/sync/protocol';
 import {
+  livekitEndpoints,
+  livekitGuestResponse,
+  livekitTokenResponse,
+} from '../../../src-shared/sync/livekit-protocol';
+import {
   SyncTransportError,
   type SyncFailure,
   type SyncSession,
@@ -133,6 +138,10 @@ export function createHttpTransport(baseUrl: string, options: HttpTransportOptio
         putKey: async (input) => (await authed('PUT', endpoints.putKeys.path, putKeysResponse, input)).key,
         push: (messages) => authed('POST', endpoints.push.path, pushResponse, { messages }),
         pull: (after, limit) => authed('GET', `${endpoints.pull.path}?after=${after}&limit=${limit}`, pullResponse),
+        livekitTokens: (conversationId) =>
+          authed('POST', livekitEndpoints.tokens.path, livekitTokenResponse, { conversationId }),
+        livekitGuest: (conversationId, name) =>
+          authed('POST', livekitEndpoints.guest.path, livekitGuestResponse, { conversationId, name }),
       };
       return session;
     },
@@ -147,6 +156,7 @@ function failureOf(status: number, code: string | null): SyncFailure {
   if (code === 'version_conflict') return 'version_conflict';
   if (code === 'rate_limited' || status === 429) return 'rate_limited';
   if (status === 401) return 'unauthorized';
+  if (status === 404) return 'not_found';
   return 'server';
 }
 
@@ -155,5 +165,6 @@ function messageOf(status: number, code: string | null): string {
   if (code === 'account_disabled') return 'Your school has disabled this sync account.';
   if (code === 'token_expired' || status === 401) return 'The sync server asks you to sign in again.';
   if (status === 429) return 'The sync server is busy. Parley will try again shortly.';
+  if (status === 404) return 'The sync server does not offer this.';
   return `The sync server answered with an error (${status}${code ? ` ${code}` : ''}).`;
 }

@@ -5,6 +5,7 @@ import type {
   PushRequest,
   PushResponse,
 } from '../../../src-shared/sync/protocol';
+import type { LivekitGuestResponse, LivekitTokenResponse } from '../../../src-shared/sync/livekit-protocol';
 
 /** Tokens of one device's session with the sync server. Kept in the key store only. */
 export interface SyncTokens {
@@ -22,6 +23,7 @@ export type SyncFailure =
   | 'account_disabled'
   | 'version_conflict'
   | 'rate_limited'
+  | 'not_found'
   | 'server'
   | 'bad_response';
 
@@ -41,6 +43,10 @@ export interface SyncSession {
   putKey(request: { expectedVersion: number; wrappedKey: string; kdf: KeyRecord['kdf'] }): Promise<KeyRecord>;
   push(messages: PushRequest['messages']): Promise<PushResponse>;
   pull(after: number, limit: number): Promise<PullResponse>;
+  /** LiveKit tokens for the room of a conversation of this account (`not_found`: the server offers none). */
+  livekitTokens(conversationId: string): Promise<LivekitTokenResponse>;
+  /** A guest's token for that room. */
+  livekitGuest(conversationId: string, name: string): Promise<LivekitGuestResponse>;
 }
 
 /** Signs in and opens sessions. */

@@ -248,6 +248,16 @@ export function createSyncService(deps: DomainDeps, options: SyncServiceOptions 
       return this.status(profileId);
     },
 
+    /**
+     * The profile's signed-in session with its school server, for what else the server offers (LiveKit tokens):
+     * the same tokens and refresh as sync. NOT_FOUND when the profile is not linked, UNAUTHENTICATED when signed out.
+     */
+    async schoolSession(profileId: string): Promise<SyncSession> {
+      const state = row(profileId);
+      if (!state) throw new ContractError('NOT_FOUND', 'This profile is not linked to a sync server.');
+      return sessionFor(state);
+    },
+
     async syncNow(profileId: string, progress?: (p: SyncProgress) => void) {
       await run(profileId, progress).catch(() => undefined);
       return this.status(profileId);

@@ -1,4 +1,5 @@
 import type { SecretName } from '../../../src-shared/contract/secrets';
+import { voiceForLanguage } from '../../../src-shared/domain/voice';
 import { createSpeechClient, DEFAULT_SPEECH_TUNING, type SpeechClient, type SpeechTuning } from '../../providers/speech/speech-client';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { StoredSpeech } from './voice-config';
@@ -34,9 +35,11 @@ export function createSpeechClients(secrets: SecretsService, tuning: Partial<Spe
       }
       return client;
     },
-    async forSlot(caller: SpeechCaller, provider: StoredSpeech | null, slot: SpeechSlot): Promise<SpeechClient | null> {
+    /** The client of a slot; with `language`, text-to-speech speaks with that language's voice when one is set. */
+    async forSlot(caller: SpeechCaller, provider: StoredSpeech | null, slot: SpeechSlot, language?: string | null): Promise<SpeechClient | null> {
       if (!provider) return null;
-      return this.client(provider, await this.keyFor(caller, slot));
+      const voiced = language ? { ...provider, voice: voiceForLanguage(provider, language) } : provider;
+      return this.client(voiced, await this.keyFor(caller, slot));
     },
     clear: () => cache.clear(),
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../../db/open';
 import { voiceSettings } from '../../../db/schema';
 import { cefrLevel, type CefrLevel } from '../../../src-shared/domain/languages';
-import { END_OF_TURN_SILENCE_MS, livekitSource, speechProviderKind } from '../../../src-shared/domain/voice';
+import { END_OF_TURN_SILENCE_MS, livekitSource, speechProviderKind, voicesByLanguage } from '../../../src-shared/domain/voice';
 
 /** A speech server as stored in `voice_settings` (no key: keys live in the key store). */
 export const storedSpeech = z.object({
@@ -10,10 +10,18 @@ export const storedSpeech = z.object({
   baseUrl: z.string().min(1).max(2048),
   model: z.string().min(1).max(200),
   voice: z.string().max(100).nullable(),
+  /** Text-to-speech: a voice per language (settings saved before it existed have none). */
+  voicesByLanguage: voicesByLanguage.catch({}),
 });
 export type StoredSpeech = z.infer<typeof storedSpeech>;
 
-const storedLivekit = z.object({ source: livekitSource, url: z.string().max(500).nullable(), apiKey: z.string().max(200).nullable() });
+const storedLivekit = z.object({
+  source: livekitSource,
+  url: z.string().max(500).nullable(),
+  apiKey: z.string().max(200).nullable(),
+  /** The LiveKit address the school server gave with its last tokens (for the pages' connect-src). */
+  schoolUrl: z.string().max(500).nullable().default(null),
+});
 export type StoredLivekit = z.infer<typeof storedLivekit>;
 
 const storedVoiceConfig = z.object({
@@ -23,7 +31,7 @@ const storedVoiceConfig = z.object({
   pushToTalk: z.boolean().catch(false),
   keepLearnerAudio: z.boolean().catch(false),
   inputDeviceId: z.string().max(500).nullable().catch(null),
-  livekit: storedLivekit.catch({ source: 'off', url: null, apiKey: null }),
+  livekit: storedLivekit.catch({ source: 'off', url: null, apiKey: null, schoolUrl: null }),
 });
 export type StoredVoiceConfig = z.infer<typeof storedVoiceConfig>;
 
@@ -34,7 +42,7 @@ export const EMPTY_VOICE_CONFIG: StoredVoiceConfig = {
   pushToTalk: false,
   keepLearnerAudio: false,
   inputDeviceId: null,
-  livekit: { source: 'off', url: null, apiKey: null },
+  livekit: { source: 'off', url: null, apiKey: null, schoolUrl: null },
 };
 
 /** The end-of-turn silence for a learner's level (unknown levels get the B1 value). */
@@ -48,6 +56,7 @@ export type VoiceConfigStore = ReturnType<typeof createVoiceConfigStore>;
 /** Each profile's voice settings on this machine: one JSON row, read before each turn (a prepared statement). */
 export function createVoiceConfigStore(db: Db, now: () => number) {
   const readStmt = db.$client.prepare('SELECT config FROM voice_settings WHERE profile_id = ?').pluck();
+  const allStmt = db.$client.prepare('SELECT config FROM voice_settings').pluck();
   return {
     read(profileId: string): StoredVoiceConfig {
       const json = readStmt.get(profileId) as string | undefined;
@@ -62,6 +71,25 @@ export function createVoiceConfigStore(db: Db, now: () => number) {
         .values({ profileId, config: value, updatedAt: now() })
         .onConflictDoUpdate({ target: voiceSettings.profileId, set: { config: value, updatedAt: now() } })
         .run();
+    },
+
+    /** Keeps the LiveKit address the school server sent, for the pages' policy; true when it changed. */
+    rememberSchoolUrl(profileId: string, url: string): boolean {
+      const current = this.read(profileId);
+      if (current.livekit.schoolUrl === url) return false;
+      this.write(profileId, { ...current, livekit: { ...current.livekit, schoolUrl: url } });
+      return true;
+    },
+
+    /** The LiveKit addresses in use on this machine, any profile: the direct ones and those the school gave. */
+    livekitAddresses(): string[] {
+      return (allStmt.all() as string[]).flatMap((json) => {
+        const parsed = storedVoiceConfig.safeParse(safeJson(json));
+        if (!parsed.success) return [];
+        const { source, url, schoolUrl } = parsed.data.livekit;
+        const address = source === 'direct' ? url : source === 'school' ? schoolUrl : null;
+        return address ? [address] : [];
+      });
     },
   };
 }

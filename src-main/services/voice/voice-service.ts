@@ -8,11 +8,13 @@ import type { SpeechTuning } from '../../providers/speech/speech-client';
 import { classifySpeechError } from '../../providers/speech/speech-errors';
 import type { DomainDeps } from '../index';
 import type { LlmService } from '../llm/llm-service';
+import type { SyncService } from '../sync/sync-service';
 import type { TutorCaller, TutorService } from '../tutor/tutor-service';
 import { loadFillers } from './fluency/fillers';
 import { measureFluency, sumFluency } from './fluency/fluency';
 import { pcmFromBase64, SAMPLE_RATE, wavFromPcm16 } from './pcm';
 import { createLivekitRooms } from './livekit-rooms';
+import { createSchoolLivekit } from './school-livekit';
 import { matchShadowing } from './shadowing';
 import { createSpeechClients, KEY_OF, type SpeechSlot } from './speech-clients';
 import { createTurnStore } from './turn-store';
@@ -40,20 +42,22 @@ export interface SaveVoiceConfig {
 export type VoiceService = ReturnType<typeof createVoiceService>;
 
 /** Voice practice: speech settings, the turn pipeline, fluency, shadowing and LiveKit rooms. */
-export function createVoiceService(deps: DomainDeps & { llm: LlmService; tutor: TutorService; voiceOptions?: VoiceOptions }) {
+export function createVoiceService(deps: DomainDeps & { llm: LlmService; tutor: TutorService; sync: Pick<SyncService, 'schoolSession'>; voiceOptions?: VoiceOptions }) {
   const config = createVoiceConfigStore(deps.db, deps.now);
   const speech = createSpeechClients(deps.secrets, deps.voiceOptions?.speechTuning);
   const turnStore = createTurnStore(deps);
   const languageOf = (profileId: string) => deps.profiles.get(profileId).targetLanguage;
   const turns = createVoiceTurns({ tutor: deps.tutor, turns: turnStore, config, speech, events: deps.events, logger: deps.logger, now: deps.now, dataDir: deps.dataDir, resourcesDir: deps.resourcesDir, languageOf });
-  const rooms = createLivekitRooms({ secrets: deps.secrets, events: deps.events, logger: deps.logger, config, tutor: deps.tutor, turns, now: deps.now });
+  const school = createSchoolLivekit({ session: (profileId) => deps.sync.schoolSession(profileId) });
+  const rooms = createLivekitRooms({ secrets: deps.secrets, events: deps.events, logger: deps.logger, config, tutor: deps.tutor, turns, school, now: deps.now });
 
   const keyStatus = async (profileId: string) => new Map((await deps.secrets.status(profileId)).map((s) => [s.name, s.isSet]));
 
   const view = async (profileId: string, stored: StoredVoiceConfig): Promise<VoiceConfig> => {
     const keys = await keyStatus(profileId);
     const show = (slot: SpeechSlot, p: StoredSpeech | null): SpeechProvider | null => (p ? { ...p, hasKey: keys.get(KEY_OF[slot]) ?? false } : null);
-    const livekit: LivekitSettings = { ...stored.livekit, hasSecret: keys.get('livekit.apiSecret') ?? false };
+    const { source, url, apiKey } = stored.livekit;
+    const livekit: LivekitSettings = { source, url, apiKey, hasSecret: keys.get('livekit.apiSecret') ?? false };
     return { ...stored, stt: show('stt', stored.stt), tts: show('tts', stored.tts), livekit };
   };
 
@@ -64,7 +68,8 @@ export function createVoiceService(deps: DomainDeps & { llm: LlmService; tutor: 
     else if (next.apiKey) await deps.secrets.set(caller.profileId, KEY_OF[slot], next.apiKey, caller.secretsKey);
   };
 
-  const strip = (p: SpeechInput | null): StoredSpeech | null => (p ? { kind: p.kind, baseUrl: p.baseUrl, model: p.model, voice: p.voice } : null);
+  const strip = (p: SpeechInput | null): StoredSpeech | null =>
+    p ? { kind: p.kind, baseUrl: p.baseUrl, model: p.model, voice: p.voice, voicesByLanguage: p.voicesByLanguage } : null;
 
   return {
     async getConfig(profileId: string) {
@@ -78,7 +83,7 @@ export function createVoiceService(deps: DomainDeps & { llm: LlmService; tutor: 
       await saveKey(caller, 'tts', input.tts, current.tts);
       let livekit = current.livekit;
       if (input.livekit) {
-        livekit = { source: input.livekit.source, url: input.livekit.url, apiKey: input.livekit.apiKey };
+        livekit = { source: input.livekit.source, url: input.livekit.url, apiKey: input.livekit.apiKey, schoolUrl: current.livekit.schoolUrl };
         if (input.livekit.apiSecret === '' || input.livekit.source !== 'direct') await deps.secrets.clear(caller.profileId, 'livekit.apiSecret');
         else if (input.livekit.apiSecret) await deps.secrets.set(caller.profileId, 'livekit.apiSecret', input.livekit.apiSecret, caller.secretsKey);
       }
@@ -130,8 +135,9 @@ export function createVoiceService(deps: DomainDeps & { llm: LlmService; tutor: 
       return { turns: list, session: sumFluency(list.flatMap((t) => (t.fluency ? [t.fluency] : []))) };
     },
 
-    async speak(caller: VoiceCaller, text: string, _language: string | null) {
-      const client = await speech.forSlot(caller, config.read(caller.profileId).tts, 'tts');
+    /** Speaks `text` in `language` (null: the learner's target language) with that language's voice when set. */
+    async speak(caller: VoiceCaller, text: string, language: string | null) {
+      const client = await speech.forSlot(caller, config.read(caller.profileId).tts, 'tts', language ?? languageOf(caller.profileId));
       if (!client) return { mime: null, audio: null };
       const spoken = await client.speak(text).catch(speechProblem);
       return { mime: spoken.mime, audio: spoken.audio.toString('base64') };
@@ -153,6 +159,9 @@ export function createVoiceService(deps: DomainDeps & { llm: LlmService; tutor: 
       return rooms.join(caller, conversationId);
     },
     roomLeave: (caller: VoiceCaller, room: string) => rooms.leave(caller.profileId, room),
+    roomInvite: (caller: VoiceCaller, room: string, name: string) => rooms.invite(caller, room, name),
+    /** Every LiveKit address configured on this machine, for the pages' Content-Security-Policy. */
+    livekitAddresses: () => config.livekitAddresses(),
     roomStatus: (profileId: string) => rooms.status(profileId),
 
     /** A deleted profile: its room is left and the learner audio this device kept is removed. */

@@ -110,7 +110,9 @@ export function createVoiceTurns(deps: VoiceTurnsDeps) {
     if (!transcript) throw new ContractError('INVALID_INPUT', 'Parley heard no words. Try again, a little closer to the microphone.', { problem: 'no_speech' });
 
     const config = deps.config.read(profileId);
-    const tts = await deps.speech.forSlot(caller, config.tts, 'tts');
+    // The reply is in the conversation's target language: it is spoken with that language's voice when one is set.
+    const language = deps.languageOf(profileId);
+    const tts = await deps.speech.forSlot(caller, config.tts, 'tts', language);
     const speaker = createSentenceSpeaker({
       turnId: input.turnId,
       tts,
@@ -136,7 +138,6 @@ export function createVoiceTurns(deps: VoiceTurnsDeps) {
       },
     });
     const samples = input.audio ? pcmFromBase64(input.audio) : new Float32Array(0);
-    const language = deps.languageOf(profileId);
     const fluency = samples.length ? measureFluency(samples, SAMPLE_RATE, transcript, language, fillersFor(language)) : null;
     if (config.keepLearnerAudio && samples.length) keepAudio(profileId, input.turnId, input.audio);
     entry.turn = {

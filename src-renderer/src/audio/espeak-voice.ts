@@ -1,3 +1,5 @@
+import { espeakVoicesFor } from './system-voice';
+
 /** The parts of the espeak-ng Emscripten build (@echogarden/espeak-ng-emscripten) Parley uses. */
 interface EspeakWorker {
   set_voice(name: string): number;
@@ -26,8 +28,8 @@ function loadEspeak(): Promise<EspeakWorker> {
 }
 
 /**
- * Speaks a sentence with the bundled espeak-ng (offline, every language it knows) into an AudioBuffer the
- * player schedules like any other; null when it has no voice for the language.
+ * Speaks a sentence with the bundled espeak-ng (offline, every language it knows) with its voice for `language`
+ * into an AudioBuffer the player schedules like any other; null when it has no voice for the language.
  */
 export async function espeakSentence(
   ctx: AudioContext,
@@ -35,7 +37,8 @@ export async function espeakSentence(
   language: string,
 ): Promise<AudioBuffer | null> {
   const espeak = await loadEspeak();
-  if (espeak.set_voice(language) !== 0 && espeak.set_voice(language.split(/[-_]/)[0] ?? language) !== 0) return null;
+  // set_voice returns 0 once it has the voice: the language's own first, never another language's.
+  if (!espeakVoicesFor(language).some((name) => espeak.set_voice(name) === 0)) return null;
   const pieces: Int16Array[] = [];
   espeak.synthesize(sentence, (samples) => {
     pieces.push(samples);

@@ -94,6 +94,35 @@ export function useVoiceSession(options: Options) {
     }
   }, []);
 
+  /**
+   * The audio output and the reply player, made on first use: by Start, or by a typed turn sent before Start or
+   * without a microphone (its reply is spoken too). Call it from a click or a submit: audio needs a user gesture.
+   */
+  const ensurePlayer = useCallback((): SpeechPlayer => {
+    const ctx = context.current ?? new AudioContext();
+    context.current = ctx;
+    if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
+    player.current ??= new SpeechPlayer(
+      webAudioOutput(ctx),
+      // The reply is in the conversation's target language: the system's voice, else espeak-ng's, for it.
+      sentenceFallback(
+        () => latest.current.language,
+        (sentence, language) => espeakSentence(ctx, sentence, language),
+      ),
+      {
+        onFirstAudio: (turnId, at) => {
+          step({ type: 'audioStarted', turnId });
+          void api
+            .invoke('voice:played', { turnId, firstAudioPlayedAt: at })
+            .then(({ timeline }) => mergeTimeline(turnId, timeline))
+            .catch(() => undefined);
+        },
+        onEnded: (turnId) => step({ type: 'replyEnded', turnId }),
+      },
+    );
+    return player.current;
+  }, [step, mergeTimeline]);
+
   const sendTurn = useCallback(
     async (audio: Float32Array | null, speechEndedAt: number, typedText: string | null) => {
       const turnId = uuidv7();
@@ -163,23 +192,9 @@ export function useVoiceSession(options: Options) {
     setStarting(true);
     setProblem(null);
     try {
-      const ctx = context.current ?? new AudioContext();
-      context.current = ctx;
+      ensurePlayer();
+      const ctx = context.current!;
       await ctx.resume();
-      player.current ??= new SpeechPlayer(
-        webAudioOutput(ctx),
-        sentenceFallback(latest.current.language, (sentence, language) => espeakSentence(ctx, sentence, language)),
-        {
-          onFirstAudio: (turnId, at) => {
-            step({ type: 'audioStarted', turnId });
-            void api
-              .invoke('voice:played', { turnId, firstAudioPlayedAt: at })
-              .then(({ timeline }) => mergeTimeline(turnId, timeline))
-              .catch(() => undefined);
-          },
-          onEnded: (turnId) => step({ type: 'replyEnded', turnId }),
-        },
-      );
       capture.current = await startCapture({
         context: ctx,
         deviceId: latest.current.deviceId,
@@ -192,10 +207,13 @@ export function useVoiceSession(options: Options) {
               step({ type: 'speechStart' });
           },
           onSpeechEnd: (audio, endedAt) => {
-            if (latest.current.pushToTalk && shadowing.current === null) step({ type: 'speechDiscarded' });
-            else utterance(audio, endedAt);
+            if (!latest.current.pushToTalk || shadowing.current !== null) utterance(audio, endedAt);
+            // Push-to-talk: a pause while the key is held is not the end of the turn, the release is.
+            else if (!talkFrames.current) step({ type: 'speechDiscarded' });
           },
-          onMisfire: () => step({ type: 'speechDiscarded' }),
+          onMisfire: () => {
+            if (!talkFrames.current) step({ type: 'speechDiscarded' });
+          },
           onFrame: (frame) => {
             talkFrames.current?.push(frame);
             const level = meterLevel(frame);
@@ -214,7 +232,7 @@ export function useVoiceSession(options: Options) {
     } finally {
       setStarting(false);
     }
-  }, [starting, step, mergeTimeline, utterance]);
+  }, [starting, step, ensurePlayer, utterance]);
 
   useEffect(
     () => () => {
@@ -247,7 +265,26 @@ export function useVoiceSession(options: Options) {
     else utterance(audio, Date.now());
   }, [step, utterance]);
 
-  const sendTyped = useCallback((text: string) => sendTurn(null, Date.now(), text), [sendTurn]);
+  /**
+   * A typed turn. Before Start (or when the microphone failed) nothing had made the player yet, so the reply's
+   * `voice:audio` found no one to play it and the typed turn got no spoken answer: the player is made here, in the
+   * learner's submit (a user gesture, so the audio may start), before the turn is sent.
+   */
+  const sendTyped = useCallback(
+    (text: string) => {
+      ensurePlayer();
+      return sendTurn(null, Date.now(), text);
+    },
+    [ensurePlayer, sendTurn],
+  );
+
+  /** Esc: the tutor stops talking, also when answering a typed turn with the microphone off. */
+  const hush = useCallback(() => {
+    const playing = player.current?.playingTurn ?? null;
+    if (state.current.state !== 'off' || playing === null) return step({ type: 'hush' });
+    player.current?.stop();
+    void api.invoke('voice:cancel', { turnId: playing, at: Date.now() }).catch(() => undefined);
+  }, [step]);
 
   /** The next utterance is a shadowing attempt of `sentence` rather than a turn. */
   const shadowNext = useCallback((sentence: string | null) => {
@@ -285,7 +322,7 @@ export function useVoiceSession(options: Options) {
     sendTyped,
     shadowNext,
     subscribeLevel,
-    hush: () => step({ type: 'hush' }),
+    hush,
     dismissProblem: () => setProblem(null),
   };
 }

@@ -49,7 +49,8 @@ export function LivekitFields({
         }))}
         onChange={(event) => set({ source: event.target.value as LivekitDraft['source'] })}
       />
-      {draft.source !== 'off' && (
+      {draft.source === 'school' && <p className="field-hint">{t('voice.settings.livekit.schoolHint')}</p>}
+      {draft.source === 'direct' && (
         <TextField
           label={t('voice.settings.livekit.url')}
           type="url"

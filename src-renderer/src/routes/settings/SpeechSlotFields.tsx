@@ -6,6 +6,8 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useContractMutation } from '../../hooks/useContractMutation';
 import { useDescribeError } from '../../hooks/useDescribeError';
+import { useFrame } from '../../lib/frame-context';
+import { LanguageVoicesFields } from './LanguageVoicesFields';
 import { speechDraftValid, speechInput, type SpeechDraft } from './voice-draft';
 
 interface Props {
@@ -15,9 +17,10 @@ interface Props {
   onChange: (draft: SpeechDraft) => void;
 }
 
-/** One speech service: kind, address, model (and voice for speech), key, and a connection test. */
+/** One speech service: kind, address, model (and the voices for speech), key, and a connection test. */
 export function SpeechSlotFields({ slot, draft, showProblems, onChange }: Props) {
   const { t } = useTranslation();
+  const { profile } = useFrame();
   const describe = useDescribeError();
   const keyId = useId();
   const test = useContractMutation('voice:testConnection');
@@ -62,6 +65,13 @@ export function SpeechSlotFields({ slot, draft, showProblems, onChange }: Props)
           />
         )}
       </div>
+      {slot === 'tts' && (
+        <LanguageVoicesFields
+          rows={draft.languageVoices}
+          suggested={profile.targetLanguage}
+          onChange={(languageVoices) => set({ languageVoices })}
+        />
+      )}
       <div className="field">
         <label htmlFor={keyId} className="field-label">
           {t('voice.settings.apiKey')}

@@ -1,4 +1,11 @@
-import type { SpeechProvider, SpeechProviderKind } from '../../../../src-shared/domain/voice';
+import type { LanguageCode } from '../../../../src-shared/domain/languages';
+import type { SpeechProvider, SpeechProviderKind, VoicesByLanguage } from '../../../../src-shared/domain/voice';
+
+/** Text-to-speech: one language's own voice, as a row of the form. */
+export interface LanguageVoiceDraft {
+  language: LanguageCode;
+  voice: string;
+}
 
 /** One speech slot as the form edits it; `apiKey` '' keeps the stored key. */
 export interface SpeechDraft {
@@ -6,18 +13,31 @@ export interface SpeechDraft {
   baseUrl: string;
   model: string;
   voice: string;
+  /** Text-to-speech: voices for languages that should not use the default `voice`. */
+  languageVoices: LanguageVoiceDraft[];
   apiKey: string;
   hasKey: boolean;
 }
 
 const DEFAULTS: Record<'stt' | 'tts', Omit<SpeechDraft, 'hasKey' | 'apiKey'>> = {
-  stt: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'whisper-1', voice: '' },
-  tts: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'tts-1', voice: 'alloy' },
+  stt: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'whisper-1', voice: '', languageVoices: [] },
+  tts: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'tts-1', voice: 'alloy', languageVoices: [] },
 };
 
 export function speechDraftOf(provider: SpeechProvider | null, slot: 'stt' | 'tts'): SpeechDraft {
-  if (!provider) return { ...DEFAULTS[slot], apiKey: '', hasKey: false };
-  return { ...provider, voice: provider.voice ?? '', apiKey: '', hasKey: provider.hasKey };
+  if (!provider) return { ...DEFAULTS[slot], languageVoices: [], apiKey: '', hasKey: false };
+  const { kind, baseUrl, model, hasKey } = provider;
+  const languageVoices = (Object.entries(provider.voicesByLanguage) as [LanguageCode, string][]).map(
+    ([language, voice]) => ({ language, voice }),
+  );
+  return { kind, baseUrl, model, voice: provider.voice ?? '', languageVoices, apiKey: '', hasKey };
+}
+
+/** The rows as the contract takes them: empty voices left out, a language given twice keeps its last voice. */
+export function voicesByLanguageOf(rows: readonly LanguageVoiceDraft[]): VoicesByLanguage {
+  const voices: VoicesByLanguage = {};
+  for (const row of rows) if (row.voice.trim()) voices[row.language] = row.voice.trim();
+  return voices;
 }
 
 export function speechDraftValid(draft: SpeechDraft): boolean {
@@ -30,6 +50,7 @@ export function speechInput(draft: SpeechDraft) {
     baseUrl: draft.baseUrl.trim(),
     model: draft.model.trim(),
     voice: draft.voice.trim() || null,
+    voicesByLanguage: voicesByLanguageOf(draft.languageVoices),
     apiKey: draft.apiKey ? draft.apiKey : null,
   };
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useLivekitRoom } from '../../hooks/useLivekitRoom';
+import { RoomInvite } from './RoomInvite';
 
-/** Practise in a LiveKit room (a teacher or partner can join too): join, leave, and the room's state in words. */
+/** Practise in a LiveKit room: join, leave, the room's state in words, and an invitation for a teacher or partner. */
 export function RoomPanel({ conversationId, deviceId }: { conversationId: string; deviceId: string | null }) {
   const { t } = useTranslation();
   const room = useLivekitRoom(conversationId, deviceId);
@@ -29,6 +30,7 @@ export function RoomPanel({ conversationId, deviceId }: { conversationId: string
           </button>
         )}
       </div>
+      {inRoom && room.roomName && <RoomInvite key={room.roomName} room={room.roomName} />}
     </section>
   );
 }

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type { LivekitGrant } from '../../../src-shared/sync/livekit-protocol';
+import {
+  GUEST_TOKEN_TTL_SECONDS,
+  guestIdentity,
+  learnerIdentity,
+  mintRoomToken,
+  roomNameFor,
+  tutorIdentity,
+} from '../../providers/livekit/room-token';
+
+/** What joining a practice room needs: the LiveKit address, the room, and the learner's and the tutor's tokens. */
+export interface RoomAccess {
+  url: string;
+  room: string;
+  learner: LivekitGrant;
+  tutor: LivekitGrant;
+}
+
+/** A guest's way into a room. */
+export interface GuestAccess {
+  url: string;
+  room: string;
+  guest: LivekitGrant;
+}
+
+export interface DirectCredentials {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+async function grant(
+  creds: DirectCredentials,
+  room: string,
+  identity: string,
+  name: string,
+  ttlSeconds?: number,
+): Promise<LivekitGrant> {
+  const { token, expiresAt } = await mintRoomToken({
+    apiKey: creds.apiKey,
+    apiSecret: creds.apiSecret,
+    room,
+    identity,
+    name,
+    ttlSeconds,
+  });
+  return { identity, name, token, expiresAt };
+}
+
+/** Tokens minted on this machine from the learner's own LiveKit key and secret. */
+export async function directAccess(
+  creds: DirectCredentials,
+  profileId: string,
+  conversationId: string,
+): Promise<RoomAccess> {
+  const room = roomNameFor(conversationId);
+  const learner = learnerIdentity(profileId);
+  return {
+    url: creds.url,
+    room,
+    learner: await grant(creds, room, learner, learner),
+    tutor: await grant(creds, room, tutorIdentity(profileId), 'Parley tutor'),
+  };
+}
+
+export async function directGuest(creds: DirectCredentials, room: string, name: string): Promise<GuestAccess> {
+  return {
+    url: creds.url,
+    room,
+    guest: await grant(creds, room, guestIdentity(randomBytes(8).toString('hex')), name, GUEST_TOKEN_TTL_SECONDS),
+  };
+}
+
+/**
+ * LiveKit Meet's custom connection (github.com/livekit-examples/meet, `/custom?liveKitUrl=…&token=…`) opens the room
+ * in any browser, so a teacher or partner needs nothing installed.
+ */
+export const MEET_CUSTOM_URL = 'https://meet.livekit.io/custom';
+
+export function invitationOf(access: GuestAccess) {
+  const joinLink = `${MEET_CUSTOM_URL}?${new URLSearchParams({ liveKitUrl: access.url, token: access.guest.token })}`;
+  return {
+    url: access.url,
+    room: access.room,
+    token: access.guest.token,
+    identity: access.guest.identity,
+    name: access.guest.name,
+    expiresAt: access.guest.expiresAt,
+    joinLink,
+    shareText: `${joinLink}\n\nLiveKit: ${access.url}\nToken: ${access.guest.token}\n`,
+  };
+}
