@@ -26,9 +26,11 @@ const LIVEKIT = {
   apiSecret: 'school-rooms-secret-long-enough-for-hs256-0123456789',
 };
 const CHEAP_KDF = { N: 2 ** 14, r: 8, p: 1 };
+/** The server's clock; `skewMs` moves it ahead (access tokens expire on the server's time). */
+let skewMs = 0;
 const clock = {
   get now() {
-    return Date.now();
+    return Date.now() + skewMs;
   },
 };
 let database: TestDatabase;
@@ -157,6 +159,28 @@ describe('LiveKit rooms with tokens from the school server', () => {
 
       await fx.learner.call('sync:signOut', { removeLocalCopy: false });
       expect(problemOf(await join())).toBe('school_signed_out');
+    },
+  );
+
+  it(
+    'shares one sign-in between a sync and a room request when the access token has expired',
+    { timeout: 30_000 },
+    async () => {
+      const { fx } = await schoolLearner(withLivekit);
+      // Both requests find the access token expired at once; each refresh rotates the refresh token, so two
+      // refreshes with the same one would sign the learner out of the school server.
+      skewMs = 2 * 60 * 60_000;
+      try {
+        const [synced, joined] = await Promise.all([
+          fx.learner.call('sync:now', {}),
+          fx.learner.raw('voice:roomJoin', { conversationId: fx.conversationId }),
+        ]);
+        expect(joined.ok ? null : joined.error).toBeNull();
+        expect(synced.status).toMatchObject({ state: 'idle', message: null });
+        expect((await fx.learner.call('sync:now', {})).status).toMatchObject({ state: 'idle', message: null });
+      } finally {
+        skewMs = 0;
+      }
     },
   );
 

@@ -59,10 +59,29 @@ export function createSyncService(deps: DomainDeps, options: SyncServiceOptions 
       )
       .get(profileId) as StateRow | undefined;
 
+  /**
+   * One session per profile and refresh token: the server rotates the refresh token on every use, so two sessions
+   * refreshing the same one at once (a background sync and a LiveKit token request) would sign the learner out.
+   * A new session starts when the stored tokens are no longer the ones this session holds (signed in again).
+   */
+  const sessions = new Map<string, { serverUrl: string; refreshToken: string; session: SyncSession }>();
   const sessionFor = async (state: StateRow): Promise<SyncSession> => {
     const tokens = await keys.tokens(state.profileId);
     if (!tokens) throw new ContractError('UNAUTHENTICATED', 'Sign in to the sync server again.');
-    return transportFor(state.serverUrl).session(tokens, (next) => keys.setTokens(state.profileId, next));
+    const cached = sessions.get(state.profileId);
+    if (cached && cached.serverUrl === state.serverUrl && cached.refreshToken === tokens.refreshToken)
+      return cached.session;
+    const entry = {
+      serverUrl: state.serverUrl,
+      refreshToken: tokens.refreshToken,
+      session: undefined as unknown as SyncSession,
+    };
+    entry.session = transportFor(state.serverUrl).session(tokens, async (next) => {
+      await keys.setTokens(state.profileId, next);
+      entry.refreshToken = next.refreshToken;
+    });
+    sessions.set(state.profileId, entry);
+    return entry.session;
   };
 
   const accountOf = async (state: StateRow): Promise<SyncAccount> => {
@@ -170,6 +189,7 @@ export function createSyncService(deps: DomainDeps, options: SyncServiceOptions 
     /** For tests: an in-memory server and cheap key derivation. */
     useTransport(factory: ((serverUrl: string) => SyncTransport) | undefined, cost?: KdfCost) {
       if (factory) transportFor = factory;
+      sessions.clear();
       if (cost) kdfCost = cost;
     },
 
