@@ -4,8 +4,11 @@ import type { MockOpenAI } from '../support/mock-openai/server';
 /** The app's main navigation, in English or Spanish. */
 export const mainNav = (page: Page) => page.getByRole('navigation', { name: /^(Main|Principal)$/ });
 
-/** First run, as a learner does it: name, English → Spanish, the default level, the Spanish starter deck. */
-export async function createSpanishLearner(page: Page, name = 'Ana'): Promise<void> {
+/**
+ * First run, as a learner does it: name, English → Spanish, the default level, the Spanish starter deck
+ * (`atStarterStep` runs when that step shows, for a test that checks it).
+ */
+export async function createSpanishLearner(page: Page, name = 'Ana', atStarterStep = async () => {}): Promise<void> {
   await page.getByRole('heading', { name: 'What should we call you?' }).waitFor();
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Next' }).click();
@@ -16,6 +19,7 @@ export async function createSpanishLearner(page: Page, name = 'Ana'): Promise<vo
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Create profile' }).click();
   await page.getByRole('heading', { name: 'Pick a starter deck' }).waitFor();
+  await atStarterStep();
   await page.getByRole('radio', { name: /^Spanish — 300\+ most frequent words/ }).check();
   await page.getByRole('button', { name: 'Add this deck' }).click();
   await page.getByRole('heading', { name: `Hello, ${name}!` }).waitFor();

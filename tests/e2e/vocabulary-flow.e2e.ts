@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startWebShell } from '../support/web-shell';
 import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
+import { createSpanishLearner } from './learner-steps';
 
 const VIEWPORT = { width: 1280, height: 900 };
 /** Ratings pressed for the twenty cards, mixing all four buttons. */
@@ -64,27 +65,16 @@ function watchForProgressBars(page: Page): Promise<void> {
 }
 const progressBarsSeen = (page: Page): Promise<number> => page.evaluate(`window.parleyProgressSeen`);
 
+/** Onboarding, checking the starter step: the learner's own pair comes first. */
 async function createLearnerWithStarterDeck(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'What should we call you?' }).waitFor();
-  await page.getByLabel('Your name').fill('Sam');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('I speak').selectOption('en');
-  await page.getByLabel('I want to learn').selectOption('es');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('heading', { name: 'How much Spanish do you know?' }).waitFor();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create profile' }).click();
-
-  await page.getByRole('heading', { name: 'Pick a starter deck' }).waitFor();
-  expect(await page.getByText('Step 5 of 5').isVisible()).toBe(true);
-  const spanish = page.getByRole('radio', { name: /^Spanish — 300\+ most frequent words/ });
-  await spanish.waitFor();
-  const first = page.getByRole('radio').first();
-  expect(await first.getAttribute('value')).toBe('starter-en-es');
-  await spanish.check();
-  await screenshot(page, 'vocab-starter-step');
-  await page.getByRole('button', { name: 'Add this deck' }).click();
-  await page.getByRole('heading', { name: 'Hello, Sam!' }).waitFor();
+  await createSpanishLearner(page, 'Sam', async () => {
+    expect(await page.getByText('Step 5 of 5').isVisible()).toBe(true);
+    const spanish = page.getByRole('radio', { name: /^Spanish — 300\+ most frequent words/ });
+    await spanish.waitFor();
+    expect(await page.getByRole('radio').first().getAttribute('value')).toBe('starter-en-es');
+    await spanish.check();
+    await screenshot(page, 'vocab-starter-step');
+  });
 }
 
 /** Space shows the answer, a digit rates it; the next card's question (and its Show answer button) follows. */

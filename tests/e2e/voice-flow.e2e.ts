@@ -5,6 +5,7 @@ import { speechWav, wavSeconds } from '../support/fake-microphone';
 import { startMockOpenAI, type MockOpenAI } from '../support/mock-openai/server';
 import { startWebShell } from '../support/web-shell';
 import { screenshot, tempDataDir, watchForProblems } from './browser';
+import { createSpanishLearner, mainNav, setUpTutorModel } from './learner-steps';
 
 /**
  * Voice practice in a real Chromium whose microphone plays an espeak-ng WAV (looped by Chromium): the Silero VAD
@@ -23,7 +24,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const mainNav = (page: Page) => page.getByRole('navigation', { name: /^(Main|Principal)$/ });
 const voiceState = (page: Page) => page.getByRole('status', { name: 'Voice status' });
 
 async function launchWithMicrophone(wav: string, { allow = true } = {}): Promise<Browser> {
@@ -66,35 +66,6 @@ async function recordVoice(page: Page): Promise<void> {
 const states = (page: Page): Promise<string[]> => page.evaluate('window.parleyStates');
 const stops = (page: Page): Promise<number[]> => page.evaluate('window.parleyStops');
 const stateTimes = (page: Page): Promise<number[]> => page.evaluate('window.parleyStateTimes');
-
-async function createLearner(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'What should we call you?' }).waitFor();
-  await page.getByLabel('Your name').fill('Ana');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('I speak').selectOption('en');
-  await page.getByLabel('I want to learn').selectOption('es');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await page.getByRole('heading', { name: 'Pick a starter deck' }).waitFor();
-  await page.getByRole('radio', { name: /^Spanish — 300\+ most frequent words/ }).check();
-  await page.getByRole('button', { name: 'Add this deck' }).click();
-  await page.getByRole('heading', { name: 'Hello, Ana!' }).waitFor();
-}
-
-async function configureTutor(page: Page, mock: MockOpenAI): Promise<void> {
-  await mainNav(page).getByRole('link', { name: 'Settings' }).click();
-  const section = page.getByRole('region', { name: 'Tutor model' });
-  await section.getByRole('button', { name: 'Set up a model' }).click();
-  await section.getByLabel('Service').selectOption('openai-compatible');
-  await section.getByLabel('Server address').fill(mock.baseUrl);
-  await section.getByRole('button', { name: "Load the server's models" }).click();
-  await section.getByText('2 models on the server').waitFor();
-  await section.getByLabel('Conversation model').selectOption('mock-chat');
-  await section.getByLabel('Analysis model').selectOption('mock-analysis');
-  await section.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByRole('status').getByText('Tutor model saved.').waitFor();
-}
 
 interface SpeechSetup {
   stt?: boolean;
@@ -197,8 +168,8 @@ async function setUp(
   const problems = watchForProblems(page);
   await recordVoice(page);
   await page.goto(shell.tokenUrl);
-  await createLearner(page);
-  await configureTutor(page, mock);
+  await createSpanishLearner(page);
+  await setUpTutorModel(page, mock);
   await configureSpeech(page, mock, speech);
   return { page, mock, wav, problems };
 }
