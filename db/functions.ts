@@ -124,6 +124,33 @@ export function withReviewTotalsDeferred<R>(sqlite: Database.Database, write: ()
   return result;
 }
 
+/** The review log's insert triggers whose work `withReviewTotalsDeferred` does in bulk (migration 0017). */
+const REVIEW_TOTALS_INSERT_TRIGGERS = ['review_buckets_insert', 'progress_marks_insert'];
+
+/**
+ * `withReviewTotalsDeferred` for a writer that holds the database's one write transaction for the whole of `write`
+ * (the Anki import): the two insert triggers are dropped for its duration and created again, from their own SQL,
+ * before it returns. A quiet trigger still runs per row (its WHEN calls back into JS): for half a million answers
+ * that was about 1.5 s of an import. DDL is transactional in SQLite, so a rollback or a crash restores them too,
+ * and other connections never see them missing (they read the last commit). Throws outside a transaction.
+ */
+export function withReviewTotalsBulk<R>(sqlite: Database.Database, write: () => R): R {
+  if (!sqlite.inTransaction) throw new Error('withReviewTotalsBulk must run inside a transaction');
+  const flag = reviewTotalsDeferred.get(sqlite);
+  if (!flag) throw new Error('The connection has no Parley SQL functions');
+  if (flag.after !== null) return write();
+  const triggers = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'review_logs' AND name IN (${REVIEW_TOTALS_INSERT_TRIGGERS.map(() => '?').join(', ')})`)
+    .all(...REVIEW_TOTALS_INSERT_TRIGGERS) as { name: string; sql: string }[];
+  for (const { name } of triggers) sqlite.exec(`DROP TRIGGER "${name}"`);
+  try {
+    return withReviewTotalsDeferred(sqlite, write);
+  } finally {
+    // Outside a transaction SQLite has rolled it back itself (some errors do), and with it the DROPs.
+    if (sqlite.inTransaction) for (const { sql } of triggers) sqlite.exec(sql);
+  }
+}
+
 /** SQL functions every connection gets (card derivation runs in SQL for the import path). */
 export function registerFunctions(sqlite: Database.Database): void {
   const search = { deferred: false };

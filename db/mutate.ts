@@ -67,21 +67,38 @@ export function createMutator(db: Db, clock: HlcClock): Mutator {
     return prepared;
   };
 
-  const updates = new Map<string, BulkUpdate>();
+  // By table and the patch's keys in their own order (a bulk update's rows mostly share one): the prepared update
+  // and the column names its change record uses, in that order.
+  const updates = new Map<string, BulkUpdate & { names: string[] }>();
   const updateFor = (table: SyncedTable, keys: string[]) => {
     const key = `${getTableName(table)}:${keys.join(',')}`;
     let prepared = updates.get(key);
-    if (!prepared) updates.set(key, (prepared = prepareBulkUpdate(db, table, keys)));
+    if (!prepared) {
+      const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+      updates.set(key, (prepared = { ...prepareBulkUpdate(db, table, [...keys].sort()), names: keys.map((k) => columns[k]?.name ?? k) }));
+    }
     return prepared;
   };
   const updateEach = (table: SyncedTable, profileId: string, op: 'update' | 'delete', rows: { id: string; values: Record<string, unknown> }[]) => {
     inTransaction(() => {
       const hlc = clock.next();
+      const name = getTableName(table);
       for (const { id, values } of rows) {
-        const full = Object.fromEntries(Object.entries({ ...values, updatedAt: hlc }).filter(([, v]) => v !== undefined));
-        const { run, insertChange } = updateFor(table, Object.keys(full).sort());
-        if (run(id, profileId, full) !== 1) throw new Error(`No ${getTableName(table)} row ${id} to update`);
-        insertChange.run(uuidv7(), hlc, profileId, getTableName(table), id, op, JSON.stringify(toColumnNames(table, full)));
+        // The patch's defined values, then updated_at: the keys and order the change record has always had.
+        const full: Record<string, unknown> = {};
+        const keys: string[] = [];
+        for (const [key, value] of Object.entries(values)) {
+          if (value === undefined || key === 'updatedAt') continue;
+          full[key] = value;
+          keys.push(key);
+        }
+        full.updatedAt = hlc;
+        keys.push('updatedAt');
+        const { run, insertChange, names } = updateFor(table, keys);
+        if (run(id, profileId, full) !== 1) throw new Error(`No ${name} row ${id} to update`);
+        const data: Record<string, unknown> = {};
+        for (let k = 0; k < keys.length; k += 1) data[names[k]!] = full[keys[k]!];
+        insertChange.run(uuidv7(), hlc, profileId, name, id, op, JSON.stringify(data));
       }
     });
   };
@@ -98,14 +115,20 @@ export function createMutator(db: Db, clock: HlcClock): Mutator {
       updateEach(table, profileId, 'update', ids.map((id) => ({ id, values: { deletedAt: null } })));
     },
     insertMany(table, profileId, rows) {
-      const { insertRows, insertChange, toDriver, lastRowid, recordChangesSince } = bulkFor(table);
+      const { insertRows, insertFlat, bindRow, insertChange, toDriver, lastRowid, recordChangesSince } = bulkFor(table);
       inTransaction(() => {
         const sqlChanges = rows.length >= SQL_CHANGES_FROM ? recordChangesSince : null;
         const since = sqlChanges ? lastRowid.get() : 0;
         for (let start = 0; start < rows.length; start += BULK_INSERT_ROWS) {
+          if (sqlChanges) {
+            // Straight into the statement's parameters: no row object or array per row (an Anki import's half a
+            // million answers).
+            const end = Math.min(rows.length, start + BULK_INSERT_ROWS);
+            insertFlat(end - start, (row, out) => bindRow(rows[start + row] as Record<string, unknown>, clock.next(), out));
+            continue;
+          }
           const chunk = rows.slice(start, start + BULK_INSERT_ROWS).map((row) => ({ ...row, updatedAt: clock.next(), deletedAt: null }) as Record<string, unknown>);
           insertRows(chunk.map(toDriver));
-          if (sqlChanges) continue;
           for (const full of chunk) {
             insertChange.run(uuidv7(), full.updatedAt, profileId, getTableName(table), full.id, 'insert', JSON.stringify(toColumnNames(table, full)));
           }
@@ -176,6 +199,10 @@ const SQL_CHANGES_FROM = 32;
 interface BulkInsert {
   /** Inserts up to BULK_INSERT_ROWS rows with one statement. */
   insertRows(rows: unknown[][]): void;
+  /** The same, `count` rows whose values `fill` writes into the statement's parameters. */
+  insertFlat(count: number, fill: (row: number, out: { values: unknown[]; at: number }) => void): void;
+  /** Writes a row's values (with this `updated_at`, no tombstone) in column order at `out.at`, as `toDriver` does. */
+  bindRow(row: Record<string, unknown>, updatedAt: string, out: { values: unknown[]; at: number }): void;
   insertChange: { run(...params: unknown[]): unknown };
   /** Row values in column order, converted as drizzle would (JSON text, 0/1). */
   toDriver(values: Record<string, unknown>): unknown[];
@@ -247,11 +274,33 @@ function prepareBulkInsert(db: Db, table: SyncedTable): BulkInsert {
          FROM "${name}" WHERE rowid > ? ORDER BY rowid`,
       )
     : null;
+  const keys = columns.map(([key]) => key);
+  const defaults = columns.map(([, column]) => (column.hasDefault && column.default !== undefined ? column.default : null));
+  const cols = columns.map(([, column]) => column);
+  const params: unknown[][] = [];
+  const out = { values: [] as unknown[], at: 0 };
   return {
     lastRowid: db.$client.prepare(`SELECT coalesce(max(rowid), 0) FROM "${name}"`).pluck(),
     recordChangesSince,
     insertRows(rows) {
       if (rows.length) statementFor(rows.length).run(rows.flat());
+    },
+    insertFlat(count, fill) {
+      if (!count) return;
+      out.values = params[count] ??= new Array<unknown>(count * columns.length);
+      out.at = 0;
+      for (let row = 0; row < count; row += 1) fill(row, out);
+      statementFor(count).run(out.values);
+    },
+    bindRow(row, updatedAt, into) {
+      const values = into.values;
+      let at = into.at;
+      for (let c = 0; c < keys.length; c += 1) {
+        const key = keys[c]!;
+        const value = key === 'updatedAt' ? updatedAt : key === 'deletedAt' ? defaults[c] : (row[key] ?? defaults[c]);
+        values[at++] = value === null || value === undefined ? null : cols[c]!.mapToDriverValue(value);
+      }
+      into.at = at;
     },
     insertChange,
     toDriver(values) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { withReviewTotalsDeferred } from '../../db/functions';
+import { withReviewTotalsBulk, withReviewTotalsDeferred } from '../../db/functions';
 import { derivedData, derivedFromScratch } from '../sync/support/devices';
 import { DAY, learnerWithDeck, word, type Learner } from '../review/review-fixture';
 
@@ -57,6 +57,44 @@ describe('progress totals of a bulk write of answers, added once at its end', ()
     // Three older answers were written and one tombstoned: four changes to the days the dashboard keeps.
     expect(oldEdits(l)).toBe(edits + 4);
     // And the triggers are back for the next single answer.
+    insertLog(l, card, now, 3);
+    expect(derivedData(l.sqlite)).toEqual(derivedFromScratch(l.sqlite));
+  });
+
+  it('match them too with the insert triggers dropped for the write (an import), which come back exactly as they were', async () => {
+    const now = Date.UTC(2026, 5, 10, 12);
+    learner = await learnerWithDeck({ start: now });
+    const l = learner;
+    const card = l.cardOf(l.addWords([word(1)])[0]!);
+    const before = insertLog(l, card, now - 40 * DAY, 3);
+    await l.c.call('progress:dashboard', {});
+    const edits = oldEdits(l);
+    const triggers = () => l.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all();
+    const schema = triggers();
+    expect(() => withReviewTotalsBulk(l.sqlite, () => 0)).toThrow(/inside a transaction/);
+
+    l.sqlite.transaction(() =>
+      withReviewTotalsBulk(l.sqlite, () => {
+        expect(triggers().length).toBe(schema.length - 2);
+        insertLog(l, card, now - 60 * DAY, 4, 0);
+        insertLog(l, card, now - 1000, 1);
+        tombstone(l, before);
+      }),
+    )();
+    expect(triggers()).toEqual(schema);
+    expect(derivedData(l.sqlite)).toEqual(derivedFromScratch(l.sqlite));
+    expect(oldEdits(l)).toBe(edits + 2);
+
+    // A write that fails rolls back with its transaction: the triggers were never gone for anyone else.
+    expect(() =>
+      l.sqlite.transaction(() =>
+        withReviewTotalsBulk(l.sqlite, () => {
+          insertLog(l, card, now - 500, 3);
+          throw new Error('cancelled');
+        }),
+      )(),
+    ).toThrow('cancelled');
+    expect(triggers()).toEqual(schema);
     insertLog(l, card, now, 3);
     expect(derivedData(l.sqlite)).toEqual(derivedFromScratch(l.sqlite));
   });

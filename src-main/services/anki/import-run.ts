@@ -116,7 +116,7 @@ class ImportRun {
       const notes = this.writeNotes(writer, media, noteDecks);
       if (notes.size === 0) throw new AnkiPackageError(this.summary.problems[0]?.reason ?? 'The package holds no notes to import.');
       const cardsById = this.mapCards(writer, notes);
-      this.writeHistory(writer, cardsById);
+      writer.withHistoryTotals(() => this.writeHistory(writer, cardsById));
       const state = new Int32Array(this.data.control);
       if (Atomics.compareExchange(state, 0, ImportState.RUNNING, ImportState.COMMITTING) !== ImportState.RUNNING) throw new Cancelled();
       this.post({ type: 'progress', done: this.total, total: this.total, phase: 'saving', counts: { ...this.summary } });
