@@ -24,6 +24,9 @@ export function openImportTarget(data: ImportWorkerData, now: () => number) {
   // The import's pages go to the WAL at COMMIT; copying them into the database file is left to
   // `checkpointAfterImport`, after the learner has been told the import is done.
   if (data.commit) sqlite.pragma('wal_autocheckpoint = 0');
+  // Statement and savepoint journals of the import's one long transaction in memory, not temp files (as the Anki
+  // import does): about 0.2 s of 100k rows.
+  if (data.commit) sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema }) as Db;
   const { profileId } = data;
   const writer = data.commit ? beginWriting(db, now) : null;
