@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { GUEST_TOKEN_TTL_SECONDS, guestIdentity, mintRoomToken } from '../../src-main/providers/livekit/room-token';
-import type { LivekitGrant } from '../../src-shared/sync/livekit-protocol';
+import { mintGrant, mintGuestGrant } from '../../src-main/providers/livekit/room-token';
 import type { LivekitConfig } from '../config';
 
 /**
@@ -10,24 +8,6 @@ import type { LivekitConfig } from '../config';
 export const accountRoom = (accountId: string, conversationId: string) => `parley-${accountId}-${conversationId}`;
 export const accountLearner = (accountId: string) => `learner-${accountId}`;
 export const accountTutor = (accountId: string) => `tutor-${accountId}`;
-
-async function grant(
-  config: LivekitConfig,
-  room: string,
-  identity: string,
-  name: string,
-  ttlSeconds?: number,
-): Promise<LivekitGrant> {
-  const { token, expiresAt } = await mintRoomToken({
-    apiKey: config.apiKey,
-    apiSecret: config.apiSecret,
-    room,
-    identity,
-    name,
-    ttlSeconds,
-  });
-  return { identity, name, token, expiresAt };
-}
 
 /** The learner's and the tutor's tokens (ten minutes, least grants: see mintRoomToken). */
 export async function roomTokens(
@@ -39,8 +19,8 @@ export async function roomTokens(
   return {
     url: config.url,
     room,
-    learner: await grant(config, room, accountLearner(account.accountId), account.displayName),
-    tutor: await grant(config, room, accountTutor(account.accountId), 'Parley tutor'),
+    learner: await mintGrant(config, room, accountLearner(account.accountId), account.displayName),
+    tutor: await mintGrant(config, room, accountTutor(account.accountId), 'Parley tutor'),
   };
 }
 
@@ -50,6 +30,6 @@ export async function guestToken(config: LivekitConfig, accountId: string, conve
   return {
     url: config.url,
     room,
-    guest: await grant(config, room, guestIdentity(randomBytes(8).toString('hex')), name, GUEST_TOKEN_TTL_SECONDS),
+    guest: await mintGuestGrant(config, room, name),
   };
 }

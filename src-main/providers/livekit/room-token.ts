@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { AccessToken, TrackSource } from 'livekit-server-sdk';
+import type { LivekitGrant } from '../../../src-shared/sync/livekit-protocol';
 
 /** Tokens live ten minutes: long enough to join and reconnect, short enough that a leaked one soon expires. */
 export const ROOM_TOKEN_TTL_SECONDS = 600;
@@ -21,7 +23,11 @@ export interface RoomTokenRequest {
  */
 export async function mintRoomToken(request: RoomTokenRequest): Promise<{ token: string; expiresAt: number }> {
   const ttl = request.ttlSeconds ?? ROOM_TOKEN_TTL_SECONDS;
-  const token = new AccessToken(request.apiKey, request.apiSecret, { identity: request.identity, name: request.name, ttl });
+  const token = new AccessToken(request.apiKey, request.apiSecret, {
+    identity: request.identity,
+    name: request.name,
+    ttl,
+  });
   token.addGrant({
     room: request.room,
     roomJoin: true,
@@ -47,3 +53,32 @@ export const learnerIdentity = (profileId: string) => `learner-${profileId}`;
 export const tutorIdentity = (profileId: string) => `tutor-${profileId}`;
 /** A guest's identity: random, so two invitations never collide and nothing about the learner shows. */
 export const guestIdentity = (random: string) => `guest-${random}`;
+
+/** A LiveKit API key and its secret: what tokens are minted with, on the learner's machine or the school server. */
+export interface LivekitKeys {
+  apiKey: string;
+  apiSecret: string;
+}
+
+/** One participant's token for `room`, with who it is for (as shown in the room). */
+export async function mintGrant(
+  keys: LivekitKeys,
+  room: string,
+  identity: string,
+  name: string,
+  ttlSeconds?: number,
+): Promise<LivekitGrant> {
+  const { token, expiresAt } = await mintRoomToken({
+    apiKey: keys.apiKey,
+    apiSecret: keys.apiSecret,
+    room,
+    identity,
+    name,
+    ttlSeconds,
+  });
+  return { identity, name, token, expiresAt };
+}
+
+/** A teacher's or partner's token for `room`: a random identity, the name the learner gave, one hour. */
+export const mintGuestGrant = (keys: LivekitKeys, room: string, name: string): Promise<LivekitGrant> =>
+  mintGrant(keys, room, guestIdentity(randomBytes(8).toString('hex')), name, GUEST_TOKEN_TTL_SECONDS);

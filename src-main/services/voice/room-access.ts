@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { LivekitGrant } from '../../../src-shared/sync/livekit-protocol';
 import {
-  GUEST_TOKEN_TTL_SECONDS,
-  guestIdentity,
   learnerIdentity,
-  mintRoomToken,
+  mintGrant,
+  mintGuestGrant,
   roomNameFor,
   tutorIdentity,
 } from '../../providers/livekit/room-token';
@@ -30,24 +28,6 @@ export interface DirectCredentials {
   apiSecret: string;
 }
 
-async function grant(
-  creds: DirectCredentials,
-  room: string,
-  identity: string,
-  name: string,
-  ttlSeconds?: number,
-): Promise<LivekitGrant> {
-  const { token, expiresAt } = await mintRoomToken({
-    apiKey: creds.apiKey,
-    apiSecret: creds.apiSecret,
-    room,
-    identity,
-    name,
-    ttlSeconds,
-  });
-  return { identity, name, token, expiresAt };
-}
-
 /** Tokens minted on this machine from the learner's own LiveKit key and secret. */
 export async function directAccess(
   creds: DirectCredentials,
@@ -59,8 +39,8 @@ export async function directAccess(
   return {
     url: creds.url,
     room,
-    learner: await grant(creds, room, learner, learner),
-    tutor: await grant(creds, room, tutorIdentity(profileId), 'Parley tutor'),
+    learner: await mintGrant(creds, room, learner, learner),
+    tutor: await mintGrant(creds, room, tutorIdentity(profileId), 'Parley tutor'),
   };
 }
 
@@ -68,7 +48,7 @@ export async function directGuest(creds: DirectCredentials, room: string, name: 
   return {
     url: creds.url,
     room,
-    guest: await grant(creds, room, guestIdentity(randomBytes(8).toString('hex')), name, GUEST_TOKEN_TTL_SECONDS),
+    guest: await mintGuestGrant(creds, room, name),
   };
 }
 
