@@ -16,7 +16,10 @@ export function launchChromium(): Promise<Browser> {
  * What every end-to-end file needs: one Chromium for the file, a fresh context per call, and `cleanups` — undone
  * after each test, last first (web shells, mock servers, data folders).
  */
-export function e2eBrowser(): { cleanups: (() => Promise<void> | void)[]; newContext(options?: BrowserContextOptions): Promise<BrowserContext> } {
+export function e2eBrowser(): {
+  cleanups: (() => Promise<void> | void)[];
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+} {
   let browser: Browser | undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
   beforeAll(async () => {
@@ -82,4 +85,16 @@ export function focusOutline(page: Page): Promise<{ style: string; width: number
     const style = getComputedStyle(document.activeElement);
     return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
   })()`);
+}
+
+/**
+ * A fixed-offset time zone in which it is about noon now, for tests whose numbers depend on the study day: a
+ * learning card due in ten minutes is due today, not after the 4 a.m. day boundary (a run at 03:55 would differ).
+ * Give it to the web shell (`env: { TZ }`) and to the browser context (`timezoneId`).
+ */
+export function middayTimeZone(now = new Date()): string {
+  let offset = 12 - now.getUTCHours();
+  if (offset > 12) offset -= 24;
+  if (offset === 0) return 'Etc/GMT';
+  return offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startWebShell } from '../support/web-shell';
-import { e2eBrowser, screenshot, tempDataDir, watchForProblems } from './browser';
+import { e2eBrowser, middayTimeZone, screenshot, tempDataDir, watchForProblems } from './browser';
 import { createSpanishLearner, mainNav } from './learner-steps';
 
 const VIEWPORT = { width: 1280, height: 1000 };
@@ -38,9 +38,11 @@ describe('progress dashboard in a real browser through the web shell', () => {
   it('shows numbers that match the reviews given, a table for each chart, achievements once, and a weekly report', async () => {
     const data = tempDataDir();
     cleanups.push(data.remove);
-    const shell = await startWebShell({ dataDir: data.dir });
+    // Midday wherever the test runs: the cards in learning stay due today, whatever the hour of the run.
+    const timezoneId = middayTimeZone();
+    const shell = await startWebShell({ dataDir: data.dir, env: { TZ: timezoneId } });
     cleanups.push(() => shell.stop());
-    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'dark' });
+    const context = await newContext({ viewport: VIEWPORT, locale: 'en-US', colorScheme: 'dark', timezoneId });
     cleanups.push(() => context.close());
     const page = await context.newPage();
     const problems = watchForProblems(page);
