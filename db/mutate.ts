@@ -115,25 +115,28 @@ export function createMutator(db: Db, clock: HlcClock): Mutator {
       updateEach(table, profileId, 'update', ids.map((id) => ({ id, values: { deletedAt: null } })));
     },
     insertMany(table, profileId, rows) {
-      const { insertRows, insertFlat, bindRow, insertChange, toDriver, lastRowid, recordChangesSince } = bulkFor(table);
+      const { insertFlat, bindRow, insertChange, lastRowid, recordChangesSince } = bulkFor(table);
       inTransaction(() => {
         const sqlChanges = rows.length >= SQL_CHANGES_FROM ? recordChangesSince : null;
         const since = sqlChanges ? lastRowid.get() : 0;
+        // Each row's HLC, for change records written here (not in SQL).
+        const stamps: string[] = [];
         for (let start = 0; start < rows.length; start += BULK_INSERT_ROWS) {
-          if (sqlChanges) {
-            // Straight into the statement's parameters: no row object or array per row (an Anki import's half a
-            // million answers).
-            const end = Math.min(rows.length, start + BULK_INSERT_ROWS);
-            insertFlat(end - start, (row, out) => bindRow(rows[start + row] as Record<string, unknown>, clock.next(), out));
-            continue;
-          }
-          const chunk = rows.slice(start, start + BULK_INSERT_ROWS).map((row) => ({ ...row, updatedAt: clock.next(), deletedAt: null }) as Record<string, unknown>);
-          insertRows(chunk.map(toDriver));
-          for (const full of chunk) {
-            insertChange.run(uuidv7(), full.updatedAt, profileId, getTableName(table), full.id, 'insert', JSON.stringify(toColumnNames(table, full)));
-          }
+          // Straight into the statement's parameters: no row object or array per row (an Anki import's half a
+          // million answers).
+          const end = Math.min(rows.length, start + BULK_INSERT_ROWS);
+          insertFlat(end - start, (row, out) => {
+            const hlc = clock.next();
+            if (!sqlChanges) stamps.push(hlc);
+            bindRow(rows[start + row] as Record<string, unknown>, hlc, out);
+          });
         }
-        sqlChanges?.run(profileId, since);
+        if (sqlChanges) return void sqlChanges.run(profileId, since);
+        const name = getTableName(table);
+        rows.forEach((row, i) => {
+          const full = { ...row, updatedAt: stamps[i], deletedAt: null } as Record<string, unknown>;
+          insertChange.run(uuidv7(), stamps[i], profileId, name, full.id, 'insert', JSON.stringify(toColumnNames(table, full)));
+        });
       });
     },
     // Single rows take the prepared paths too: building a drizzle query per call cost ~0.5 ms, a quarter of the
@@ -197,15 +200,14 @@ const BULK_INSERT_ROWS = 100;
 const SQL_CHANGES_FROM = 32;
 
 interface BulkInsert {
-  /** Inserts up to BULK_INSERT_ROWS rows with one statement. */
-  insertRows(rows: unknown[][]): void;
-  /** The same, `count` rows whose values `fill` writes into the statement's parameters. */
+  /** Inserts `count` (up to BULK_INSERT_ROWS) rows with one statement; `fill` writes their values into its parameters. */
   insertFlat(count: number, fill: (row: number, out: { values: unknown[]; at: number }) => void): void;
-  /** Writes a row's values (with this `updated_at`, no tombstone) in column order at `out.at`, as `toDriver` does. */
+  /**
+   * Writes a row's values (with this `updated_at`, no tombstone) in column order at `out.at`, converted as drizzle
+   * would (JSON text, 0/1; a column's default for an absent value).
+   */
   bindRow(row: Record<string, unknown>, updatedAt: string, out: { values: unknown[]; at: number }): void;
   insertChange: { run(...params: unknown[]): unknown };
-  /** Row values in column order, converted as drizzle would (JSON text, 0/1). */
-  toDriver(values: Record<string, unknown>): unknown[];
   lastRowid: { get(): unknown };
   /** Records an insert change for every row after the given rowid, in rowid order; null where JSON would differ. */
   recordChangesSince: { run(profileId: string, since: unknown): unknown } | null;
@@ -282,9 +284,6 @@ function prepareBulkInsert(db: Db, table: SyncedTable): BulkInsert {
   return {
     lastRowid: db.$client.prepare(`SELECT coalesce(max(rowid), 0) FROM "${name}"`).pluck(),
     recordChangesSince,
-    insertRows(rows) {
-      if (rows.length) statementFor(rows.length).run(rows.flat());
-    },
     insertFlat(count, fill) {
       if (!count) return;
       out.values = params[count] ??= new Array<unknown>(count * columns.length);
@@ -303,11 +302,5 @@ function prepareBulkInsert(db: Db, table: SyncedTable): BulkInsert {
       into.at = at;
     },
     insertChange,
-    toDriver(values) {
-      return columns.map(([key, column]) => {
-        const value = values[key] ?? (column.hasDefault && column.default !== undefined ? column.default : null);
-        return value === null ? null : column.mapToDriverValue(value);
-      });
-    },
   };
 }
