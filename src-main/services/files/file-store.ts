@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -62,9 +63,13 @@ export function createFileStore({ dataDir, now = Date.now }: { dataDir: string; 
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const partial = path.join(dir, `partial-${randomBytes(12).toString('hex')}`);
       const counter = limitBytes(source, limit);
+      const sink = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
       try {
-        await pipeline(counter.stream, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+        await pipeline(counter.stream, sink);
       } catch (error) {
+        // The file may still be opening when the source fails: removing it before the stream has closed would
+        // leave the file behind once the open completes.
+        if (!sink.closed) await once(sink, 'close').catch(() => undefined);
         rmSync(partial, { force: true });
         if (error instanceof FileTooLargeError || error instanceof UploadInterruptedError) throw error;
         throw new ContractError('INTERNAL', 'The file could not be saved.');
