@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { v7 as uuidv7 } from 'uuid';
-import { configureConnection } from '../db/open';
+import { NEW_FILE_PAGE_SIZE } from '../db/open';
 import { createCore, type Core } from '../src-main/core';
 import { createMemoryKeyStore } from '../src-main/providers/keystore';
 import { writeGeneratedCsv } from '../tests/support/csv-fixtures';
+import { plainFullWriteSeconds, plainInsertSeconds } from './support/plain-inserts';
 import { median, round, type Benchmark } from './harness';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../db/migrations');
@@ -67,29 +66,22 @@ function jobFinished(core: Core): Promise<string> {
   });
 }
 
-/** The yardstick: the same rows as plain prepared inserts into a notes-shaped table, one transaction, same pragmas. */
-function plainInsertSeconds(): number {
-  const dir = tempDir();
-  const sqlite = new Database(path.join(dir, 'plain.db'));
-  configureConnection(sqlite);
-  sqlite.exec(`CREATE TABLE notes (id TEXT PRIMARY KEY, profile_id TEXT NOT NULL, deck_id TEXT NOT NULL, term TEXT NOT NULL,
-    translation TEXT NOT NULL, examples TEXT NOT NULL, part_of_speech TEXT, gender TEXT, ipa TEXT, tags TEXT NOT NULL,
-    audio TEXT NOT NULL, images TEXT NOT NULL, source TEXT NOT NULL, guid TEXT, created_at INTEGER NOT NULL,
-    updated_at TEXT NOT NULL, deleted_at INTEGER)`);
-  const insert = sqlite.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const profileId = uuidv7();
-  const deckId = uuidv7();
-  const started = performance.now();
-  sqlite.transaction(() => {
-    for (let i = 0; i < ROWS; i += 1) {
-      const examples = JSON.stringify([{ text: `La palabra${i} está aquí, ¿no?`, translation: `The word ${i} is here` }]);
-      insert.run(uuidv7(), profileId, deckId, `palabra${i}`, `word ${i}`, examples, 'noun', i % 2 ? 'f' : 'm', null, `gen t${i % 7}`, '[]', '[]', 'import', null, Date.now(), String(i), null);
-    }
-  })();
-  const seconds = (performance.now() - started) / 1000;
-  sqlite.close();
-  rmSync(dir, { recursive: true, force: true });
-  return seconds;
+/** Everything the import writes, as plain prepared inserts, into a fresh profile's database (see plain-inserts.ts). */
+async function plainFullSeconds(): Promise<number> {
+  const dataDir = tempDir();
+  const core = await createCore({ dataDir, keystore: createMemoryKeyStore(), migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, shell: 'test', validateOutput: false, logLevel: 'warn' });
+  try {
+    const sessionId = core.openSession();
+    const created = await core.dispatch('profiles:create', { displayName: 'Bench', nativeLanguage: 'en', targetLanguage: 'es', level: 'A2' }, sessionId);
+    if (!created.ok) throw new Error(created.error.message);
+    const profileId = (created.value as { profile: { id: string } }).profile.id;
+    const { services, sqlite } = core.internals();
+    const deckId = services.deckRows.create(profileId, { name: 'Plain', parentId: null, nativeLanguage: 'en', targetLanguage: 'es' }).id;
+    return plainFullWriteSeconds(sqlite, profileId, deckId, ROWS);
+  } finally {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 const importCsv: Benchmark = {
@@ -100,10 +92,14 @@ const importCsv: Benchmark = {
     await writeGeneratedCsv(csv, { rows: ROWS });
     const parley: ImportRun[] = [];
     const plain: number[] = [];
+    const plainSqliteDefault: number[] = [];
+    const plainFull: number[] = [];
     try {
       for (let i = 0; i < RUNS; i += 1) {
         parley.push(await parleyImport(csv));
-        plain.push(plainInsertSeconds());
+        plain.push(plainInsertSeconds(ROWS));
+        plainSqliteDefault.push(plainInsertSeconds(ROWS, 4096));
+        plainFull.push(await plainFullSeconds());
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -122,6 +118,11 @@ const importCsv: Benchmark = {
         parley_rows_per_s: Math.round(ROWS / seconds),
         plain_rows_per_s: Math.round(ROWS / plainSeconds),
         plain_runs_s: plain.map((s) => round(s, 3)),
+        plain_page_bytes: NEW_FILE_PAGE_SIZE,
+        // For comparison: the yardstick at SQLite's default page size.
+        plain_4k_page_runs_s: plainSqliteDefault.map((s) => round(s, 3)),
+        // For comparison: everything the import writes (notes, cards, search index, outbox) as plain prepared inserts.
+        plain_full_write_runs_s: plainFull.map((s) => round(s, 3)),
       },
       { name: 'import.loop_lag_p99_ms', value: round(Math.max(...parley.map((r) => r.lagP99Ms)), 2), unit: 'ms', n: RUNS, stat: 'worst p99 of the runs', runs: parley.map((r) => round(r.lagP99Ms, 2)) },
     ];

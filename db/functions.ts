@@ -60,17 +60,22 @@ export function deferSearchIndex(sqlite: Database.Database): (sinceRowid: number
   return (sinceRowid) => {
     flag.deferred = false;
     if (sinceRowid === null) return;
-    const ftsBefore = sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM notes_fts').pluck().get();
+    // Index rows numbered after every rowid the index holds, in the notes' order: the map to them is then read from
+    // the notes table itself, not back out of the index's content (a third of the cost of indexing an import).
+    const ftsBefore = sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM notes_fts').pluck().get() as number;
+    const offset = ftsBefore - sinceRowid;
     sqlite
       .prepare(
-        `INSERT INTO notes_fts (note_id, profile_id, term, translation, examples, tags)
-         SELECT id, profile_id, term, translation,
+        `INSERT INTO notes_fts (rowid, note_id, profile_id, term, translation, examples, tags)
+         SELECT rowid + @offset, id, profile_id, term, translation,
                 (SELECT group_concat(json_extract(value, '$.text') || ' ' || json_extract(value, '$.translation'), ' ') FROM json_each(examples)),
                 tags
-         FROM notes WHERE rowid > ? AND deleted_at IS NULL ORDER BY rowid`,
+         FROM notes WHERE rowid > @since AND deleted_at IS NULL ORDER BY rowid`,
       )
-      .run(sinceRowid);
-    sqlite.prepare('INSERT INTO notes_fts_rows (note_id, fts_rowid) SELECT note_id, rowid FROM notes_fts WHERE rowid > ?').run(ftsBefore);
+      .run({ offset, since: sinceRowid });
+    sqlite
+      .prepare('INSERT INTO notes_fts_rows (note_id, fts_rowid) SELECT id, rowid + @offset FROM notes WHERE rowid > @since AND deleted_at IS NULL ORDER BY rowid')
+      .run({ offset, since: sinceRowid });
   };
 }
 

@@ -27,6 +27,15 @@ export interface OpenOptions {
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
+/**
+ * The page size of a database file Parley creates: 16 KB rather than SQLite's 4 KB. Card and note rows carry
+ * up to four 36-character ids and most indexes lead with one or two, so a 4 KB page holds few entries: bigger
+ * pages make the trees shallower and split less. Measured (npm run bench, 4 KB → 16 KB): a CSV import of 100k
+ * rows 5.3 → 4.3 s in-process; the price is paid by scattered small writes: an answer 0.97 → 1.16 ms (p50), a first
+ * sync 46 → 50 s. A file that exists keeps its page size (changing it means rewriting the whole file).
+ */
+export const NEW_FILE_PAGE_SIZE = 16_384;
+
 /** Settings every connection gets (DESIGN.md, Data). */
 export function configureConnection(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
@@ -48,6 +57,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
 
   const sqlite = new Database(options.file);
   try {
+    if (!existing) sqlite.pragma(`page_size = ${NEW_FILE_PAGE_SIZE}`);
     configureConnection(sqlite);
     let preMigrationBackup: string | null = null;
     if (fileVersion > 0 && fileVersion < migrations.length) {

@@ -45,6 +45,31 @@ describe('database', () => {
     expect(info.schemaVersion).toBeGreaterThanOrEqual(3);
   });
 
+  it('makes new database files with 16 KB pages and leaves the page size of an existing file alone', async () => {
+    const fresh = tempDir();
+    await (await open({ dataDir: fresh })).close();
+    const older = tempDir();
+    // A file from before the change: SQLite's default 4 KB pages.
+    const made = new Database(path.join(older, DATABASE_FILE));
+    made.pragma('page_size = 4096');
+    made.pragma('journal_mode = WAL');
+    made.close();
+    const core = await open({ dataDir: older });
+    await caller(core).call('profiles:create', { ...sampleProfile });
+    await core.close();
+    cores = [];
+    const pageSize = (dir: string) => {
+      const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+      try {
+        return db.pragma('page_size', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    expect(pageSize(fresh)).toBe(16_384);
+    expect(pageSize(older)).toBe(4096);
+  });
+
   it('takes an online backup before running a pending migration', async () => {
     const dataDir = tempDir();
     const first = await open({ dataDir });

@@ -68,6 +68,38 @@ describe('writing many notes at once', () => {
     }
   });
 
+  it('keeps every note findable and editable in search when the index is numbered ahead of the notes', async () => {
+    const dataDir = tempDir();
+    const core = await makeCore({ dataDir });
+    const api = caller(core);
+    const { profile } = await api.call('profiles:create', { ...sampleProfile });
+    const { services, sqlite } = core.internals();
+    const deckId = services.deckRows.create(profile.id, { name: 'Drift', parentId: null, nativeLanguage: 'en', targetLanguage: 'es' }).id;
+    // An edit re-indexes its note under a new index row after the others, so the index runs ahead of the notes.
+    const first = services.notes.create(profile.id, deckId, word(0), 'manual');
+    services.notes.create(profile.id, deckId, word(100), 'manual');
+    services.notes.update(profile.id, first.id, { term: 'cambio' });
+    services.notes.insertMany(profile.id, deckId, Array.from({ length: 20 }, (_, i) => word(i + 1)), 'import');
+    services.notes.insertMany(profile.id, deckId, Array.from({ length: 20 }, (_, i) => word(i + 21)), 'import');
+    const search = (query: string) => sqlite.prepare('SELECT note_id FROM notes_fts WHERE notes_fts MATCH ?').pluck().all(query) as string[];
+    const idOf = (term: string) => sqlite.prepare('SELECT id FROM notes WHERE term = ?').pluck().get(term) as string;
+
+    // Every note has exactly one index row, and the map points at it.
+    expect(sqlite.prepare('SELECT count(*) FROM notes_fts').pluck().get()).toBe(42);
+    expect(sqlite.prepare('SELECT count(*) FROM notes_fts_rows r JOIN notes_fts f ON f.rowid = r.fts_rowid AND f.note_id = r.note_id').pluck().get()).toBe(42);
+    // An edit of a bulk-written note replaces its index row; a deleted one leaves the search.
+    const edited = idOf('palabra30');
+    services.notes.update(profile.id, edited, { term: 'renombrada' });
+    expect(search('"renombrada"')).toEqual([edited]);
+    expect(search('term : "palabra30"')).toEqual([]);
+    expect(search('term : "palabra31"')).toEqual([idOf('palabra31')]);
+    const gone = idOf('palabra7');
+    await api.call('browse:bulk', { action: { kind: 'delete' }, cardIds: services.notes.get(profile.id, gone).cards.map((c) => c.id) });
+    expect(search('"palabra7"')).toEqual([]);
+    expect(search('"palabra8"')).toEqual([idOf('palabra8')]);
+    await core.close();
+  });
+
   it('refuses a second card of the same kind for a note', async () => {
     const dataDir = tempDir();
     const core = await makeCore({ dataDir });
