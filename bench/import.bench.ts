@@ -21,15 +21,24 @@ interface ImportRun {
   lagP99Ms: number;
 }
 
-/** One import of the generated file through the real job path (contract → worker → commit), into a fresh profile. */
-async function parleyImport(csv: string): Promise<ImportRun> {
+/** Runs `use` with a signed-in learner's profile in a fresh data folder, removed afterwards. */
+async function withFreshProfile<T>(use: (core: Core, sessionId: string, profileId: string) => Promise<T>): Promise<T> {
   const dataDir = tempDir();
   const core = await createCore({ dataDir, keystore: createMemoryKeyStore(), migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, shell: 'test', validateOutput: false, logLevel: 'warn' });
   try {
     const sessionId = core.openSession();
     const created = await core.dispatch('profiles:create', { displayName: 'Bench', nativeLanguage: 'en', targetLanguage: 'es', level: 'A2' }, sessionId);
     if (!created.ok) throw new Error(created.error.message);
-    const profileId = (created.value as { profile: { id: string } }).profile.id;
+    return await use(core, sessionId, (created.value as { profile: { id: string } }).profile.id);
+  } finally {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One import of the generated file through the real job path (contract → worker → commit), into a fresh profile. */
+function parleyImport(csv: string): Promise<ImportRun> {
+  return withFreshProfile(async (core, sessionId, profileId) => {
     const fileId = core.internals().services.imports.files.registerPath(csv, profileId).fileId;
     const lag = monitorEventLoopDelay({ resolution: 5 });
     lag.enable();
@@ -48,10 +57,7 @@ async function parleyImport(csv: string): Promise<ImportRun> {
     const imported = result.ok ? (result.value as { imported: number; committed: boolean }) : null;
     if (status !== 'done' || imported?.imported !== ROWS || !imported.committed) throw new Error(`The import did not complete: ${JSON.stringify(result)}`);
     return { seconds, lagP99Ms: lag.percentile(99) / 1e6 };
-  } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 function jobFinished(core: Core): Promise<string> {
@@ -68,21 +74,12 @@ function jobFinished(core: Core): Promise<string> {
 }
 
 /** Everything the import writes, as plain prepared inserts, into a fresh profile's database (see plain-inserts.ts). */
-async function plainFullSeconds(): Promise<number> {
-  const dataDir = tempDir();
-  const core = await createCore({ dataDir, keystore: createMemoryKeyStore(), migrationsDir: MIGRATIONS_DIR, resourcesDir: RESOURCES_DIR, shell: 'test', validateOutput: false, logLevel: 'warn' });
-  try {
-    const sessionId = core.openSession();
-    const created = await core.dispatch('profiles:create', { displayName: 'Bench', nativeLanguage: 'en', targetLanguage: 'es', level: 'A2' }, sessionId);
-    if (!created.ok) throw new Error(created.error.message);
-    const profileId = (created.value as { profile: { id: string } }).profile.id;
+function plainFullSeconds(): Promise<number> {
+  return withFreshProfile(async (core, _sessionId, profileId) => {
     const { services, sqlite } = core.internals();
     const deckId = services.deckRows.create(profileId, { name: 'Plain', parentId: null, nativeLanguage: 'en', targetLanguage: 'es' }).id;
     return plainFullWriteSeconds(sqlite, profileId, deckId, ROWS);
-  } finally {
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const importCsv: Benchmark = {
