@@ -126,6 +126,42 @@ describe('the chat as the tutor screen builds it from stored messages and live e
     expect(state.messages[1]?.translation).toBe('OK');
   });
 
+  // The analysis runs beside the reply and may finish before the answer to `tutor:send` reaches the screen, or
+  // between a snapshot's read and its arrival: a learner's corrections must show whatever the order.
+  describe('never loses the corrections of a learner message to the order things arrive in', () => {
+    const correction = { original: 'cafe', corrected: 'café', explanation: 'Accent.', category: 'spelling' as const, severity: 'minor' as const };
+    const analysed: ChatAction = { type: 'analysis', messageId: id(3), status: 'done', corrections: [correction] };
+    const sent: ChatAction = { type: 'sent', pendingId: 'client-1', learnerMessage: stored(3, 'learner', 'un cafe'), replyMessageId: id(4) };
+    const before = [stored(1, 'tutor', 'Hola'), stored(2, 'learner', 'hola')];
+    const learnerOf = (state: ChatState) => state.messages.find((m) => m.id === id(3));
+
+    it('the result before the send answer', () => {
+      const state = run([{ type: 'snapshot', messages: before }, { type: 'pending', id: 'client-1', text: 'un cafe' }, analysed, sent]);
+      expect(learnerOf(state)).toMatchObject({ analysis: 'done', corrections: [correction] });
+    });
+
+    it('a snapshot holding the result, then the send answer read before it', () => {
+      const withResult = { ...stored(3, 'learner', 'un cafe'), analysis: 'done' as const, corrections: [correction] };
+      const state = run([
+        { type: 'snapshot', messages: before },
+        { type: 'pending', id: 'client-1', text: 'un cafe' },
+        { type: 'snapshot', messages: [...before, withResult, stored(4, 'tutor', 'Vale')] },
+        sent,
+      ]);
+      expect(learnerOf(state)).toMatchObject({ analysis: 'done', corrections: [correction] });
+    });
+
+    it('the result, then a snapshot read before it', () => {
+      const state = run([{ type: 'snapshot', messages: before }, { type: 'pending', id: 'client-1', text: 'un cafe' }, sent, analysed, { type: 'snapshot', messages: [...before, stored(3, 'learner', 'un cafe')] }]);
+      expect(learnerOf(state)).toMatchObject({ analysis: 'done', corrections: [correction] });
+    });
+
+    it('while a newer analysis (after an edit) still replaces an older one', () => {
+      const state = run([{ type: 'snapshot', messages: before }, sent, analysed, { type: 'analysis', messageId: id(3), status: 'failed', corrections: [] }]);
+      expect(learnerOf(state)).toMatchObject({ analysis: 'failed', corrections: [] });
+    });
+  });
+
   it('keeps the problem code of a failed reply to translate it', () => {
     const state = run([
       delta(2, 0, 'Ho'),

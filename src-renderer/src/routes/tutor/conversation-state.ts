@@ -14,6 +14,13 @@ export interface ChatState {
   messages: ChatMessage[];
   /** The last delta applied per streaming message, so a repeated or late delta is not appended twice. */
   seqs: Record<string, number>;
+  /** Analyses that arrived before their learner message did (the answer to `tutor:send` can come after them). */
+  early: Record<string, SettledAnalysis>;
+}
+
+interface SettledAnalysis {
+  status: 'done' | 'failed';
+  corrections: Correction[];
 }
 
 export type ChatAction =
@@ -44,7 +51,7 @@ export type ChatAction =
 
 const chatMessage = (message: TutorMessage): ChatMessage => ({ ...message, errorCode: null, pending: false });
 
-export const emptyChat = (conversationId: string): ChatState => ({ conversationId, messages: [], seqs: {} });
+export const emptyChat = (conversationId: string): ChatState => ({ conversationId, messages: [], seqs: {}, early: {} });
 
 /** Oldest first by id (UUIDv7 ids sort by time); messages still being sent stay at the end. */
 function ordered(messages: ChatMessage[]): ChatMessage[] {
@@ -80,6 +87,19 @@ function placeholder(state: ChatState, id: string): ChatMessage {
   };
 }
 
+const settled = (m: ChatMessage): boolean => m.analysis === 'done' || m.analysis === 'failed';
+
+/**
+ * A learner message's analysis only moves on (pending → done or failed). It runs beside the reply, so its result
+ * may come before the message itself or between the read and the arrival of a stored copy: neither may take it back.
+ */
+function withSettledAnalysis(state: ChatState, message: ChatMessage, live: ChatMessage | undefined): ChatMessage {
+  if (settled(message)) return message;
+  const early = state.early[message.id];
+  if (early) return { ...message, analysis: early.status, corrections: early.corrections };
+  return live && settled(live) ? { ...message, analysis: live.analysis, corrections: live.corrections } : message;
+}
+
 /** A stored snapshot wins over what the chat built from events, except for messages it does not hold yet. */
 function applySnapshot(state: ChatState, stored: TutorMessage[]): ChatState {
   const first = stored[0]?.id;
@@ -94,7 +114,8 @@ function applySnapshot(state: ChatState, stored: TutorMessage[]): ChatState {
     if (live && m.status === 'streaming' && live.status !== 'streaming') return live;
     // While it streams, the events are ahead of any snapshot.
     if (live && m.status === 'streaming' && live.text.length > m.text.length) return live;
-    return { ...chatMessage(m), errorCode: live?.errorCode ?? null, translation: m.translation ?? live?.translation ?? null };
+    const fresh = { ...chatMessage(m), errorCode: live?.errorCode ?? null, translation: m.translation ?? live?.translation ?? null };
+    return withSettledAnalysis(state, fresh, live);
   });
   return { ...state, messages: ordered([...older, ...merged, ...newer]) };
 }
@@ -116,7 +137,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       let next = action.pendingId
         ? { ...state, messages: state.messages.filter((m) => m.id !== action.pendingId) }
         : state;
-      next = upsert(next, chatMessage(action.learnerMessage));
+      const live = next.messages.find((m) => m.id === action.learnerMessage.id);
+      next = upsert(next, withSettledAnalysis(next, chatMessage(action.learnerMessage), live));
       const replyId = action.replyMessageId;
       if (replyId && !next.messages.some((m) => m.id === replyId)) next = upsert(next, placeholder(next, replyId));
       return next;
@@ -164,8 +186,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         seqs,
       };
     }
-    case 'analysis':
-      return patch(state, action.messageId, (m) => ({ ...m, analysis: action.status, corrections: action.corrections }));
+    case 'analysis': {
+      const result = { status: action.status, corrections: action.corrections };
+      if (!state.messages.some((m) => m.id === action.messageId)) return { ...state, early: { ...state.early, [action.messageId]: result } };
+      return patch(state, action.messageId, (m) => ({ ...m, analysis: result.status, corrections: result.corrections }));
+    }
     case 'translation':
       return patch(state, action.messageId, (m) => ({ ...m, translation: action.translation }));
   }
