@@ -82,6 +82,11 @@ function plainFullSeconds(): Promise<number> {
   });
 }
 
+/** Waits for queued writes to reach the disk (`sync`; not on Windows, which has no such command). */
+const settleDisk = () => {
+  if (process.platform !== 'win32') execFileSync('sync');
+};
+
 const importCsv: Benchmark = {
   figures: ['import.csv_100k_s', 'import.csv_raw_ratio', 'import.loop_lag_p99_ms'],
   async run() {
@@ -96,16 +101,16 @@ const importCsv: Benchmark = {
       // Each timed run starts once the writes of the one before have reached the disk (its files are deleted, but
       // hundreds of MB may still be queued), as an import on a learner's computer would.
       for (let i = 0; i < RUNS; i += 1) {
-        execFileSync('sync');
+        settleDisk();
         parley.push(await parleyImport(csv));
       }
       for (let i = 0; i < RUNS; i += 1) {
-        execFileSync('sync');
+        settleDisk();
         plain.push(plainInsertSeconds(ROWS));
         plainSqliteDefault.push(plainInsertSeconds(ROWS, 4096));
       }
       for (let i = 0; i < RUNS; i += 1) {
-        execFileSync('sync');
+        settleDisk();
         plainFull.push(await plainFullSeconds());
       }
     } finally {

@@ -147,6 +147,19 @@ async function timeline(page: Page): Promise<Record<string, number | null>> {
   );
 }
 
+/** Waits until the last turn's reply was heard: its first audio played. */
+async function replyAudioPlayed(page: Page, timeout: number): Promise<void> {
+  await expect.poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout }).not.toBeNull();
+}
+
+/** Types a turn in the voice screen's box, sends it, and waits for it in the chat and for the tutor's reply. */
+async function typeTurn(page: Page, text: string): Promise<void> {
+  await page.getByLabel('What you would say').fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.locator('.chat-learner').filter({ hasText: text }).waitFor();
+  await page.locator('.chat-tutor').filter({ hasText: REPLY }).waitFor();
+}
+
 async function setUp(
   wavName: string,
   text: string,
@@ -202,9 +215,7 @@ describe('voice practice in a real browser with a fake microphone', () => {
     expect(seen.indexOf('thinking')).toBeLessThan(seen.indexOf('speaking'));
 
     // The timeline of the turn, each mark after the one before.
-    await expect
-      .poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout: 10_000 })
-      .not.toBeNull();
+    await replyAudioPlayed(page, 10_000);
     const marks = await timeline(page);
     expect(marks.transcriptAt).not.toBeNull();
     expect(marks.firstTokenAt).not.toBeNull();
@@ -279,9 +290,7 @@ describe('voice practice in a real browser with a fake microphone', () => {
     await startListening(page, problems);
     await page.locator('.chat-tutor').filter({ hasText: REPLY }).waitFor({ timeout: 30_000 });
     await expect.poll(() => states(page), { timeout: 30_000 }).toContain('speaking');
-    await expect
-      .poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout: 10_000 })
-      .not.toBeNull();
+    await replyAudioPlayed(page, 10_000);
     // Nothing asked a speech server: the voice came from the app itself (headless Chromium has no system voices).
     expect(mock.requests.filter((r) => r.path === '/v1/audio/speech' && r.at >= since)).toEqual([]);
     const loaded: boolean = await page.evaluate(
@@ -305,13 +314,8 @@ describe('voice practice in a real browser with a fake microphone', () => {
     expect(await voiceState(page).textContent()).toBe('Not listening');
     await screenshot(page, 'voice-denied');
     // A typed turn still goes to the tutor, who answers aloud.
-    await page.getByLabel('What you would say').fill('Quiero un té.');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await page.locator('.chat-learner').filter({ hasText: 'Quiero un té.' }).waitFor();
-    await page.locator('.chat-tutor').filter({ hasText: REPLY }).waitFor();
-    await expect
-      .poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout: 15_000 })
-      .not.toBeNull();
+    await typeTurn(page, 'Quiero un té.');
+    await replyAudioPlayed(page, 15_000);
   });
 
   it('answers a turn typed before Start aloud, with the voice set for the conversation’s language', async () => {
@@ -327,14 +331,9 @@ describe('voice practice in a real browser with a fake microphone', () => {
     await openVoiceScreen(page);
     const since = Date.now();
     expect(await voiceState(page).textContent()).toBe('Not listening');
-    await page.getByLabel('What you would say').fill('Quiero un té.');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await page.locator('.chat-learner').filter({ hasText: 'Quiero un té.' }).waitFor();
-    await page.locator('.chat-tutor').filter({ hasText: REPLY }).waitFor();
+    await typeTurn(page, 'Quiero un té.');
     // The reply was spoken (before, nothing was there to play it until Start: the timeline never got its audio).
-    await expect
-      .poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout: 15_000 })
-      .not.toBeNull();
+    await replyAudioPlayed(page, 15_000);
     // In Spanish, the learner's target language: with the voice set for Spanish, not the default or French one.
     const voices = mock.requests
       .filter((r) => r.path === '/v1/audio/speech' && r.at >= since)
@@ -394,9 +393,7 @@ describe('voice practice in a real browser with a fake microphone', () => {
     const after = (await states(page)).slice(pressedFrom);
     expect(after.slice(0, 2)).toEqual(['hearing', 'thinking']);
     await expect.poll(async () => (await states(page)).slice(pressedFrom), { timeout: 20_000 }).toContain('speaking');
-    await expect
-      .poll(async () => (await timeline(page)).firstAudioPlayedAt ?? null, { timeout: 10_000 })
-      .not.toBeNull();
+    await replyAudioPlayed(page, 10_000);
     await expect.poll(async () => (await states(page)).at(-1), { timeout: 30_000 }).toBe('listening');
     await screenshot(page, 'voice-push-to-talk');
     await page.getByRole('button', { name: 'Stop' }).click();

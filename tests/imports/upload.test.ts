@@ -1,11 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
+import type { WebServer } from '../../src-main/web/server';
 import { MAX_UPLOAD_BYTES } from '../../src-shared/web-protocol';
-import { makeCore, sampleProfile, tempDir } from '../support/test-core';
+import { makeCore, sampleProfile } from '../support/test-core';
+import { startStandInWebServer } from '../support/web-server';
 
 let core: Core;
 let server: WebServer;
@@ -13,10 +12,7 @@ const token = 'upload-test-token-0123';
 
 beforeEach(async () => {
   core = await makeCore({ logLevel: 'warn' });
-  const rendererDir = tempDir('parley-renderer-');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-  server = await startWebServer({ core, rendererDir, port: 0, token });
+  server = await startStandInWebServer(core, token);
 });
 afterEach(async () => {
   await server.close();

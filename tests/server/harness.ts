@@ -119,3 +119,35 @@ export async function call<T = Record<string, unknown>>(
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
 }
+
+export interface InstancePair {
+  database: TestDatabase;
+  a: Instance;
+  b: Instance;
+  /** Closes both instances and drops the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Two instances (A and B) on one fresh database, so a test that talks to both also checks the server keeps no state
+ * of its own. Only A gets `livekitOnA`.
+ */
+export async function startInstancePair(
+  backend: Backend,
+  { livekitOnA = null, ...options }: Omit<StartOptions, 'database' | 'livekit'> & { livekitOnA?: ServerConfig['livekit'] },
+): Promise<InstancePair> {
+  const database = await createTestDatabase(backend);
+  const started: Instance[] = [];
+  const close = async () => {
+    for (const instance of started) await instance.close();
+    await database.drop();
+  };
+  try {
+    started.push(await startInstance({ ...options, database, livekit: livekitOnA }));
+    started.push(await startInstance({ ...options, database }));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { database, a: started[0]!, b: started[1]!, close };
+}

@@ -3,16 +3,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src-shared/sync/protocol';
 import type { LivekitGuestResponse, LivekitTokenResponse } from '../../src-shared/sync/livekit-protocol';
-import {
-  ADMIN,
-  call,
-  createTestDatabase,
-  LogSink,
-  startInstance,
-  type Backend,
-  type Instance,
-  type TestDatabase,
-} from './harness';
+import { ADMIN, call, LogSink, startInstancePair, type Backend, type Instance, type InstancePair } from './harness';
 import { roomOnlyGrants } from '../voice/livekit-grants';
 
 const LIVEKIT = {
@@ -31,7 +22,7 @@ const verify = (token: string) => new TokenVerifier(LIVEKIT.apiKey, LIVEKIT.apiS
 export function livekitSuite(backend: Backend) {
   const clock = { now: Date.UTC(2030, 0, 1) };
   const logs = new LogSink();
-  let database: TestDatabase;
+  let pair: InstancePair;
   let a: Instance;
   let b: Instance;
   let adminToken: string;
@@ -59,16 +50,11 @@ export function livekitSuite(backend: Backend) {
     call<LivekitGuestResponse>(base, 'POST', '/v1/livekit/guest', { token, body });
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     const rateLimits = { loginPerUser: 50, loginPerIp: 1000, apiPerAccount: 5, apiPerIp: 100_000 };
-    a = await startInstance({ database, clock, logs, rateLimits, livekit: LIVEKIT });
-    b = await startInstance({ database, clock, logs, rateLimits });
+    pair = await startInstancePair(backend, { clock, logs, rateLimits, livekitOnA: LIVEKIT });
+    ({ a, b } = pair);
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await database?.drop();
-  });
+  afterAll(() => pair?.close());
   beforeEach(async () => {
     clock.now += WINDOW;
     adminToken = (await login(a.url, ADMIN.username, ADMIN.password)).accessToken;

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LoginResponse, PullResponse, PushResponse } from '../../src-shared/sync/protocol';
-import { ADMIN, call, createTestDatabase, LogSink, startInstance, type Backend, type Instance, type TestDatabase } from './harness';
+import { ADMIN, call, LogSink, startInstancePair, type Backend, type Instance, type InstancePair } from './harness';
 
 const WINDOW = 60_000;
 const secrets: string[] = [ADMIN.password];
@@ -19,7 +19,7 @@ const message = (bytes = 64) => {
 export function serverSuite(backend: Backend) {
   const clock = { now: Date.UTC(2030, 0, 1) };
   const logs = new LogSink();
-  let database: TestDatabase;
+  let pair: InstancePair;
   let a: Instance;
   let b: Instance;
   let adminToken: string;
@@ -45,17 +45,12 @@ export function serverSuite(backend: Backend) {
     call<PullResponse>(base, 'GET', `/v1/sync/pull?after=${after}${limit ? `&limit=${limit}` : ''}`, { token });
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
     const rateLimits = { loginPerUser: 5, loginPerIp: 1000, apiPerAccount: 80, apiPerIp: 100_000 };
-    a = await startInstance({ database, clock, logs, rateLimits });
-    b = await startInstance({ database, clock, logs, rateLimits });
+    pair = await startInstancePair(backend, { clock, logs, rateLimits });
+    ({ a, b } = pair);
   });
 
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await database?.drop();
-  });
+  afterAll(() => pair?.close());
 
   beforeEach(async () => {
     clock.now += WINDOW;

@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../src-main/core';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
+import type { WebServer } from '../../src-main/web/server';
 import { startMockOpenAI, type MockOpenAI } from '../support/mock-openai/server';
-import { makeCore, sampleProfile, tempDir } from '../support/test-core';
+import { makeCore, sampleProfile } from '../support/test-core';
+import { startStandInWebServer } from '../support/web-server';
 import { FAST_TUNING, clientId } from './tutor-fixture';
 
 let core: Core;
@@ -16,9 +15,7 @@ const token = 'tutor-test-token-0123456789';
 beforeEach(async () => {
   mock = await startMockOpenAI();
   core = await makeCore({ llmOptions: { tuning: FAST_TUNING, localServers: [] } });
-  const rendererDir = tempDir('parley-renderer-');
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Parley</title>');
-  server = await startWebServer({ core, rendererDir, port: 0, token });
+  server = await startStandInWebServer(core, token);
 });
 afterEach(async () => {
   await server.close();

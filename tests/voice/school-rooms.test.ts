@@ -2,15 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../src-shared/sync/protocol';
-import {
-  ADMIN,
-  call,
-  createTestDatabase,
-  LogSink,
-  startInstance,
-  type Instance,
-  type TestDatabase,
-} from '../server/harness';
+import { ADMIN, call, LogSink, startInstance, startInstancePair, type Instance, type InstancePair } from '../server/harness';
 import { waitForEvent } from '../tutor/tutor-fixture';
 import { speechConfig, voiceFixture } from './voice-fixture';
 
@@ -33,22 +25,16 @@ const clock = {
     return Date.now() + skewMs;
   },
 };
-let database: TestDatabase;
+let pair: InstancePair;
 let withLivekit: Instance;
 let without: Instance;
 let fx: Awaited<ReturnType<typeof voiceFixture>> | undefined;
 
 beforeAll(async () => {
-  database = await createTestDatabase('sqlite');
-  const logs = new LogSink();
-  withLivekit = await startInstance({ database, clock, logs, livekit: LIVEKIT });
-  without = await startInstance({ database, clock, logs });
+  pair = await startInstancePair('sqlite', { clock, logs: new LogSink(), livekitOnA: LIVEKIT });
+  ({ a: withLivekit, b: without } = pair);
 });
-afterAll(async () => {
-  await withLivekit?.close();
-  await without?.close();
-  await database?.drop();
-});
+afterAll(() => pair?.close());
 afterEach(async () => {
   await fx?.close();
   fx = undefined;
@@ -185,7 +171,7 @@ describe('LiveKit rooms with tokens from the school server', () => {
   );
 
   it('reports an unreachable school server as offline', { timeout: 30_000 }, async () => {
-    const server = await startInstance({ database, clock, logs: new LogSink(), livekit: LIVEKIT });
+    const server = await startInstance({ database: pair.database, clock, logs: new LogSink(), livekit: LIVEKIT });
     const { fx } = await schoolLearner(server);
     await server.close();
     const offline = await fx.learner.raw('voice:roomJoin', { conversationId: fx.conversationId });

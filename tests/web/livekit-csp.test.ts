@@ -1,21 +1,15 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { caller, makeCore, sampleProfile, tempDir } from '../support/test-core';
+import { EMPTY_VOICE_CONFIG } from '../../src-main/services/voice/voice-config';
+import type { WebServer } from '../../src-main/web/server';
+import { caller, makeCore, sampleProfile } from '../support/test-core';
+import { startStandInWebServer } from '../support/web-server';
 
 let core: Core;
 let server: WebServer;
 const token = 'test-token-livekit-csp';
-const voice = {
-  stt: null,
-  tts: null,
-  endOfTurnSilenceMs: null,
-  pushToTalk: false,
-  keepLearnerAudio: false,
-  inputDeviceId: null,
-};
+// Voice settings as a new profile has them; each test sets its LiveKit server.
+const { livekit: _unset, ...voice } = EMPTY_VOICE_CONFIG;
 const connectSrc = async () => {
   const res = await fetch(server.url);
   expect(res.status).toBe(200);
@@ -24,9 +18,7 @@ const connectSrc = async () => {
 
 beforeEach(async () => {
   core = await makeCore();
-  const rendererDir = tempDir('parley-renderer-');
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Parley</title>');
-  server = await startWebServer({ core, rendererDir, port: 0, token });
+  server = await startStandInWebServer(core, token);
 });
 afterEach(async () => {
   await server.close();
